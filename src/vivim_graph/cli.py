@@ -1,0 +1,251 @@
+"""The `vivim-graph` command: a thin click layer over the library.
+
+Commands parse options, call one library function and print its result. ``main`` is the
+single error boundary: project errors print a message and a hint and exit 1, anything
+else is a crash and exits 2; tracebacks appear only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from vivim_graph.errors import LocalServerError, VivimGraphError
+from vivim_graph.settings import Settings, load_settings
+
+
+class Context:
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings()
+        return self._settings
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="vivim-graph")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """VIVIM's cost database as a Neo4j knowledge graph."""
+    ctx.obj = Context(debug)
+
+
+def echo(message: str = "") -> None:
+    click.echo(message)
+
+
+# --------------------------------------------------------------------------- up
+@cli.command()
+@pass_ctx
+def up(ctx: Context) -> None:
+    """Start Neo4j and PostgreSQL, load the seeds, import them, and say where to look."""
+    from vivim_graph import workflow
+
+    workflow.up(ctx.settings, echo=echo)
+
+
+# --------------------------------------------------------------------------- neo4j
+@cli.group()
+def neo4j() -> None:
+    """Run the local Neo4j server (from Maven Central artifacts, no Docker)."""
+
+
+@neo4j.command("start")
+@pass_ctx
+def neo4j_start(ctx: Context) -> None:
+    """Start the local server; returns once Bolt answers."""
+    from vivim_graph.local_neo4j import LocalNeo4j
+
+    status = LocalNeo4j(ctx.settings).start(echo=echo)
+    echo(status.describe())
+
+
+@neo4j.command("stop")
+@pass_ctx
+def neo4j_stop(ctx: Context) -> None:
+    """Stop the local server and free its ports."""
+    from vivim_graph.local_neo4j import LocalNeo4j
+
+    stopped = LocalNeo4j(ctx.settings).stop()
+    echo("Neo4j stopped." if stopped else "Neo4j was not running.")
+
+
+@neo4j.command("status")
+@pass_ctx
+def neo4j_status(ctx: Context) -> None:
+    """Say whether the local server runs, its version and URIs."""
+    from vivim_graph.local_neo4j import LocalNeo4j
+
+    echo(LocalNeo4j(ctx.settings).status().describe())
+
+
+@neo4j.command("logs")
+@click.option("-n", "--lines", default=40, show_default=True, help="How many lines.")
+@pass_ctx
+def neo4j_logs(ctx: Context, lines: int) -> None:
+    """Print the tail of the server log."""
+    from vivim_graph.local_neo4j import LocalNeo4j
+
+    echo(LocalNeo4j(ctx.settings).log_tail(lines))
+
+
+@neo4j.command("reset")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_ctx
+def neo4j_reset(ctx: Context, yes: bool) -> None:
+    """Stop the local server and delete its data (the password is set again on start)."""
+    import shutil
+
+    from vivim_graph.local_neo4j import LocalNeo4j
+
+    server = LocalNeo4j(ctx.settings)
+    if not yes:
+        click.confirm(f"Delete all data under {server.home / 'data'}?", abort=True)
+    server.stop()
+    shutil.rmtree(server.home / "data", ignore_errors=True)
+    echo(f"Deleted {server.home / 'data'}.")
+
+
+# --------------------------------------------------------------------------- postgres
+@cli.group()
+def postgres() -> None:
+    """Run the embedded PostgreSQL 16 (pgserver, no install)."""
+
+
+@postgres.command("start")
+@pass_ctx
+def postgres_start(ctx: Context) -> None:
+    """Start the embedded server and create the cost database."""
+    from vivim_graph.postgres import EmbeddedPostgres
+
+    server = EmbeddedPostgres(ctx.settings)
+    server.start()
+    echo(server.status().describe())
+
+
+@postgres.command("stop")
+@pass_ctx
+def postgres_stop(ctx: Context) -> None:
+    """Stop the embedded server."""
+    from vivim_graph.postgres import EmbeddedPostgres
+
+    stopped = EmbeddedPostgres(ctx.settings).stop()
+    echo("PostgreSQL stopped." if stopped else "PostgreSQL was not running.")
+
+
+@postgres.command("status")
+@pass_ctx
+def postgres_status(ctx: Context) -> None:
+    """Say whether the embedded server runs, and its URL."""
+    from vivim_graph.postgres import EmbeddedPostgres
+
+    echo(EmbeddedPostgres(ctx.settings).status().describe())
+
+
+# --------------------------------------------------------------------------- db
+@cli.group()
+def db() -> None:
+    """The relational cost database (PostgreSQL): load the seeds, describe the catalog."""
+
+
+@db.command("load")
+@click.option("--reset", is_flag=True, help="Drop and recreate the database first.")
+@pass_ctx
+def db_load(ctx: Context, reset: bool) -> None:
+    """Load config, the 14 schemas and the 10 seed files, in order, in one transaction."""
+    from vivim_graph import workflow
+
+    report = workflow.load_relational(ctx.settings, reset=reset, echo=echo)
+    echo(f"Loaded {len(report.files)} files in {report.seconds:.1f} s.")
+
+
+@db.command("describe")
+@click.option(
+    "--mermaid",
+    "mermaid_path",
+    type=click.Path(dir_okay=False),
+    help="Write the entity-relationship diagram (Mermaid) to this file ('-' for stdout).",
+)
+@pass_ctx
+def db_describe(ctx: Context, mermaid_path: str | None) -> None:
+    """Every module with its tables, row counts and views, read from the live catalog."""
+    from vivim_graph import relational
+    from vivim_graph.postgres import connect, resolve_database_url
+
+    with connect(resolve_database_url(ctx.settings)) as conn:
+        catalog = relational.read_catalog(conn)
+    if mermaid_path:
+        text = relational.mermaid_er(catalog)
+        if mermaid_path == "-":
+            echo(text)
+        else:
+            with open(mermaid_path, "w", encoding="utf-8") as out:
+                out.write(text)
+            echo(f"Wrote {mermaid_path} ({len(catalog.foreign_keys)} relationships).")
+        return
+    from vivim_graph.output import print_catalog
+
+    print_catalog(catalog)
+
+
+# --------------------------------------------------------------------------- doctor
+@cli.command()
+@pass_ctx
+def doctor(ctx: Context) -> None:
+    """Check the Neo4j and PostgreSQL connections and print their versions."""
+    from vivim_graph.doctor import run_checks
+
+    checks = run_checks(ctx.settings)
+    for check in checks:
+        mark = "ok  " if check.ok else "FAIL"
+        echo(f"[{mark}] {check.name}: {check.detail}")
+        if check.hint:
+            echo(f"       hint: {check.hint}")
+    if not all(c.ok for c in checks):
+        raise SystemExit(1)
+
+
+# --------------------------------------------------------------------------- boundary
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point with the one error boundary: exit 0 ok, 1 failed run, 2 crash."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        return cli.main(args=argv, prog_name="vivim-graph", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(1 if e.exit_code != 0 else 0)
+    except VivimGraphError as e:
+        click.secho(f"Error: {e}", fg="red", err=True)
+        if isinstance(e, LocalServerError) and e.log_tail:
+            click.echo("--- log tail ---\n" + e.log_tail, err=True)
+        if e.hint:
+            click.echo(f"Hint: {e.hint}", err=True)
+        if debug:
+            traceback.print_exc()
+        sys.exit(1)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as e:
+        click.secho(f"vivim-graph crashed: {type(e).__name__}: {e}", fg="red", err=True)
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo("Run again with --debug for the traceback.", err=True)
+        sys.exit(2)

@@ -1,0 +1,159 @@
+"""Typed, layered settings: environment over YAML file over defaults.
+
+Standard names are used where they exist (``NEO4J_URI``, ``NEO4J_USERNAME``,
+``NEO4J_PASSWORD``, ``NEO4J_DATABASE``, ``DATABASE_URL``; libpq's own ``PG*`` variables
+are honoured by psycopg). Project-specific knobs are ``VIVIM_*`` in the environment and
+the same names without the prefix in the YAML file, e.g.::
+
+    # vivim-graph.yaml (or the file named by VIVIM_CONFIG)
+    neo4j_password: change-me
+    neo4j_bolt_port: 7688
+    neo4j_heap: 2g
+
+Passwords are ``SecretStr``: they never appear in ``repr``, logs or error messages.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from vivim_graph.errors import ConfigError
+
+DEFAULT_CONFIG_FILE = "vivim-graph.yaml"
+# Documented as local-only: the embedded server listens on 127.0.0.1 and nothing else.
+LOCAL_DEFAULT_PASSWORD = "vivim-local-only"
+
+
+def _vivim(name: str) -> Any:
+    """A project knob: ``VIVIM_<NAME>`` in the environment, ``<name>`` in the YAML file."""
+    return Field(validation_alias=AliasChoices(f"VIVIM_{name.upper()}", name))
+
+
+class _YamlSource(PydanticBaseSettingsSource):
+    """Reads the optional YAML config file; a malformed file names itself in the error."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path | None) -> None:
+        super().__init__(settings_cls)
+        self.path = path
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # unused: __call__ returns the whole mapping
+
+    def __call__(self) -> dict[str, Any]:
+        if self.path is None or not self.path.exists():
+            return {}
+        try:
+            data = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as e:
+            raise ConfigError(f"config file {self.path} is not valid YAML: {e}") from e
+        if not isinstance(data, dict):
+            raise ConfigError(f"config file {self.path} must hold a mapping of setting: value")
+        return {str(k).lower(): v for k, v in data.items()}
+
+
+class Settings(BaseSettings):
+    """Every setting the project reads. Build one with :func:`load_settings`."""
+
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    # -- Neo4j: standard names; point these at a cluster or Aura (neo4j+s://) unchanged.
+    neo4j_uri: str | None = Field(
+        default=None, validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri")
+    )
+    neo4j_username: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USERNAME", "neo4j_username")
+    )
+    neo4j_password: SecretStr = Field(
+        default=SecretStr(LOCAL_DEFAULT_PASSWORD),
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password"),
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "neo4j_database")
+    )
+
+    # -- PostgreSQL: DATABASE_URL, else libpq PG* variables, else the embedded server.
+    database_url: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "database_url")
+    )
+    postgres_database: str = _vivim("postgres_database")
+
+    # -- The local Neo4j server run from Maven Central artifacts.
+    state_dir: Path = _vivim("state_dir")
+    cache_dir: Path = _vivim("cache_dir")
+    neo4j_version: str = _vivim("neo4j_version")
+    neo4j_bolt_port: int = _vivim("neo4j_bolt_port")
+    neo4j_http_port: int = _vivim("neo4j_http_port")
+    neo4j_heap: str = _vivim("neo4j_heap")
+    neo4j_pagecache: str = _vivim("neo4j_pagecache")
+    neo4j_start_timeout: float = _vivim("neo4j_start_timeout")
+
+    # -- Import and sync.
+    batch_size: int = _vivim("batch_size")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        defaults = {
+            "postgres_database": "vivim_costs_db",
+            "state_dir": Path(".vivim"),
+            "cache_dir": Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+            / "vivim-graph",
+            "neo4j_version": "5.26.19",
+            "neo4j_bolt_port": 7687,
+            "neo4j_http_port": 7474,
+            "neo4j_heap": "1g",
+            "neo4j_pagecache": "512m",
+            "neo4j_start_timeout": 120.0,
+            "batch_size": 5000,
+        }
+        if isinstance(data, dict):
+            present = {k.lower().removeprefix("vivim_") for k in data}
+            for key, value in defaults.items():
+                if key not in present:
+                    data[key] = value
+        return data
+
+    @property
+    def bolt_uri(self) -> str:
+        """The URI to connect to: ``NEO4J_URI`` if set, else the local server's routing URI."""
+        return self.neo4j_uri or f"neo4j://127.0.0.1:{self.neo4j_bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.neo4j_http_port}/browser/"
+
+    @property
+    def uses_local_neo4j(self) -> bool:
+        return self.neo4j_uri is None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = os.environ.get("VIVIM_CONFIG")
+        path = Path(config_file) if config_file else Path(DEFAULT_CONFIG_FILE)
+        if config_file and not path.exists():
+            raise ConfigError(f"VIVIM_CONFIG names {path}, which does not exist")
+        return (init_settings, env_settings, _YamlSource(settings_cls, path))
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings; a bad value becomes a ConfigError naming the setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from e

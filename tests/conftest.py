@@ -1,0 +1,115 @@
+"""Session-wide real servers and per-test clean state. See tests/servers.py."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import neo4j
+import pytest
+
+from tests.servers import (
+    Neo4jTarget,
+    PostgresTarget,
+    docker_available,
+    neo4j_target,
+    postgres_target,
+    settings_for,
+)
+from vivim_graph.postgres import connect, drop_database, ensure_database, with_database
+from vivim_graph.settings import Settings
+
+# A node only the tests create: its presence proves the database is the tests' own.
+MARKER_LABEL = "VivimTestSession"
+
+
+@pytest.fixture(scope="session")
+def _use_docker() -> bool:
+    return docker_available()
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(_use_docker: bool) -> Iterator[Neo4jTarget]:
+    try:
+        with neo4j_target(_use_docker) as target:
+            yield target
+    except Exception as e:  # a missing database is a failure, with what to do about it
+        pytest.fail(
+            f"no Neo4j for the tests: {e}. Set NEO4J_URI/NEO4J_PASSWORD, or install Java 17 "
+            "and Maven so the local runner can start one (see README).",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def postgres_server(_use_docker: bool) -> Iterator[PostgresTarget]:
+    try:
+        with postgres_target(_use_docker) as target:
+            yield target
+    except Exception as e:
+        pytest.fail(
+            f"no PostgreSQL for the tests: {e}. Set DATABASE_URL, or pip install pgserver.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def driver(neo4j_server: Neo4jTarget) -> Iterator[neo4j.Driver]:
+    drv = neo4j.GraphDatabase.driver(
+        neo4j_server.uri,
+        auth=(neo4j_server.user, neo4j_server.password),
+        notifications_min_severity="OFF",
+    )
+    drv.verify_connectivity()
+    _claim_database(drv)
+    yield drv
+    drv.close()
+
+
+def _claim_database(drv: neo4j.Driver) -> None:
+    """Refuse a database holding data the tests did not create; then mark it as ours."""
+    records, _, _ = drv.execute_query(
+        f"CALL () {{ MATCH (m:{MARKER_LABEL}) RETURN count(m) AS marked }} "
+        "CALL () { MATCH (n) RETURN count(n) AS nodes } RETURN marked, nodes",
+        database_="neo4j",
+    )
+    marked, nodes = records[0]["marked"], records[0]["nodes"]
+    if nodes > 0 and marked == 0:
+        pytest.fail(
+            f"the Neo4j database for the tests already holds {nodes} nodes the tests did not "
+            "create; refusing to wipe it. Point NEO4J_URI at an empty database.",
+            pytrace=False,
+        )
+    drv.execute_query(f"MERGE (:{MARKER_LABEL} {{id: 1}})", database_="neo4j")
+
+
+@pytest.fixture
+def graph(driver: neo4j.Driver) -> neo4j.Driver:
+    """The driver, on a graph emptied of everything but the session marker."""
+    driver.execute_query(
+        f"MATCH (n) WHERE NOT n:{MARKER_LABEL} DETACH DELETE n",
+        database_="neo4j",
+    )
+    return driver
+
+
+@pytest.fixture
+def scratch_db(postgres_server: PostgresTarget) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+    name = f"vivim_test_{uuid.uuid4().hex[:10]}"
+    ensure_database(postgres_server.url, name)
+    try:
+        yield with_database(postgres_server.url, name)
+    finally:
+        drop_database(postgres_server.url, name)
+
+
+@pytest.fixture
+def settings(neo4j_server: Neo4jTarget, scratch_db: str) -> Settings:
+    return settings_for(neo4j_server, scratch_db)
+
+
+@pytest.fixture
+def pg(scratch_db: str):
+    with connect(scratch_db) as conn:
+        yield conn

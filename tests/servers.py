@@ -1,0 +1,161 @@
+"""Where the test session's Neo4j and PostgreSQL come from.
+
+Order, for each database: an explicit URI in the environment (``NEO4J_URI`` /
+``DATABASE_URL``); testcontainers when a Docker engine answers; otherwise the project's own
+local runner (Neo4j from Maven Central) and the embedded pgserver. The local test servers
+use their own state directory and ports, so a test run never touches the graph that
+``vivim-graph up`` imported. A database that cannot be had is an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from vivim_graph.settings import Settings, load_settings
+
+TEST_STATE_DIR = Path(os.environ.get("VIVIM_TEST_STATE_DIR", ".vivim/test")).resolve()
+TEST_BOLT_PORT = int(os.environ.get("VIVIM_TEST_BOLT_PORT", "17687"))
+TEST_HTTP_PORT = int(os.environ.get("VIVIM_TEST_HTTP_PORT", "17474"))
+TEST_PASSWORD = "vivim-test-only"
+NEO4J_IMAGE = "neo4j:5.26-community"
+POSTGRES_IMAGE = "postgres:16"
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    uri: str
+    user: str
+    password: str
+    http_url: str | None  # where Neo4j Browser is served, when known
+    backend: str
+
+
+@dataclass(frozen=True)
+class PostgresTarget:
+    url: str  # maintenance database: tests create scratch databases beside it
+    backend: str
+
+
+def docker_available() -> bool:
+    if shutil.which("docker") is None:
+        return False
+    try:
+        result = subprocess.run(["docker", "info"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0
+
+
+def local_test_settings() -> Settings:
+    return load_settings(
+        VIVIM_STATE_DIR=TEST_STATE_DIR,
+        VIVIM_NEO4J_BOLT_PORT=TEST_BOLT_PORT,
+        VIVIM_NEO4J_HTTP_PORT=TEST_HTTP_PORT,
+        NEO4J_PASSWORD=SecretStr(TEST_PASSWORD),
+        NEO4J_URI=None,
+        DATABASE_URL=None,
+    )
+
+
+@contextmanager
+def neo4j_target(use_docker: bool) -> Iterator[Neo4jTarget]:
+    if os.environ.get("NEO4J_URI"):
+        yield Neo4jTarget(
+            uri=os.environ["NEO4J_URI"],
+            user=os.environ.get("NEO4J_USERNAME", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD", ""),
+            http_url=os.environ.get("NEO4J_HTTP_URL"),
+            backend="NEO4J_URI",
+        )
+        return
+    if use_docker:
+        from testcontainers.neo4j import Neo4jContainer
+
+        container = (
+            Neo4jContainer(NEO4J_IMAGE, password=TEST_PASSWORD)
+            .with_env("NEO4J_PLUGINS", '["apoc"]')
+            .with_exposed_ports(7474, 7687)
+        )
+        with container:
+            host = container.get_container_host_ip()
+            yield Neo4jTarget(
+                uri=container.get_connection_url(),
+                user="neo4j",
+                password=TEST_PASSWORD,
+                http_url=f"http://{host}:{container.get_exposed_port(7474)}",
+                backend="testcontainers",
+            )
+        return
+    from vivim_graph.local_neo4j import LocalNeo4j
+
+    settings = local_test_settings()
+    server = LocalNeo4j(settings)
+    started_here = not server.status().running
+    status = server.start(echo=lambda _: None)
+    try:
+        yield Neo4jTarget(
+            uri=status.bolt_uri,
+            user="neo4j",
+            password=TEST_PASSWORD,
+            http_url=f"http://127.0.0.1:{TEST_HTTP_PORT}",
+            backend="local runner",
+        )
+    finally:
+        if started_here:
+            server.stop()
+
+
+@contextmanager
+def postgres_target(use_docker: bool) -> Iterator[PostgresTarget]:
+    if os.environ.get("DATABASE_URL"):
+        yield PostgresTarget(os.environ["DATABASE_URL"], "DATABASE_URL")
+        return
+    if use_docker:
+        from testcontainers.postgres import PostgresContainer
+
+        with PostgresContainer(POSTGRES_IMAGE, driver=None) as container:
+            yield PostgresTarget(container.get_connection_url(), "testcontainers")
+        return
+    from vivim_graph.postgres import EmbeddedPostgres
+
+    server = EmbeddedPostgres(local_test_settings())
+    started_here = not server.status().running
+    url = server.admin_url()
+    try:
+        yield PostgresTarget(url, "pgserver")
+    finally:
+        if started_here:
+            server.stop()
+
+
+def settings_for(neo4j: Neo4jTarget, database_url: str | None = None) -> Settings:
+    """Settings that point the library at the test servers."""
+    return load_settings(
+        NEO4J_URI=neo4j.uri,
+        NEO4J_USERNAME=neo4j.user,
+        NEO4J_PASSWORD=SecretStr(neo4j.password),
+        DATABASE_URL=SecretStr(database_url) if database_url else None,
+        VIVIM_STATE_DIR=TEST_STATE_DIR,
+    )
+
+
+def cli_env(neo4j: Neo4jTarget, database_url: str | None = None) -> dict[str, str]:
+    """Environment for running the `vivim-graph` command against the test servers."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PG"))}
+    env.update(
+        NEO4J_URI=neo4j.uri,
+        NEO4J_USERNAME=neo4j.user,
+        NEO4J_PASSWORD=neo4j.password,
+        VIVIM_STATE_DIR=str(TEST_STATE_DIR),
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
