@@ -94,7 +94,7 @@ CREATE TABLE roles (
     role_category_id       BIGINT NOT NULL REFERENCES role_categories(id),
     seniority              TEXT NOT NULL CHECK (seniority IN ('junior','mid','senior','lead')),
     -- Row of the derived salary matrix (labor facts §1b) the role is priced from.
-    salary_family          TEXT NOT NULL CHECK (salary_family IN
+    salary_family          TEXT CHECK (salary_family IN
                                ('backend','frontend','ml','devops_sre','security','data',
                                 'design','product','legal','community')),
     -- Multiplier applied to the matrix cell (1.00 = the cell itself).
@@ -108,7 +108,7 @@ CREATE TABLE roles (
     CHECK (years_experience_max IS NULL OR years_experience_max >= years_experience_min)
 );
 COMMENT ON TABLE roles IS 'people: Specific job roles with seniority, category and the salary-matrix family they are priced from';
-COMMENT ON COLUMN roles.salary_family IS 'Row of the derived salary matrix (labor facts §1b) used to price the role';
+COMMENT ON COLUMN roles.salary_family IS 'Row of the derived salary matrix (labor facts §1b) used to price the role; NULL = not priced from the matrix';
 COMMENT ON COLUMN roles.salary_multiplier IS 'Factor applied to the matrix cell for roles not in the matrix (lead = 1.20 x senior, etc.)';
 
 -- ---------------------------------------------------------------------------
@@ -169,6 +169,9 @@ DECLARE
     r_seniority TEXT;
     l_currency  CHAR(3);
 BEGIN
+    IF NEW.role_id IS NULL OR NEW.location_id IS NULL THEN
+        RETURN NEW;  -- let the NOT NULL constraints report the missing reference
+    END IF;
     SELECT seniority INTO r_seniority FROM roles WHERE id = NEW.role_id;
     SELECT currency  INTO l_currency  FROM locations WHERE id = NEW.location_id;
     IF r_seniority IS DISTINCT FROM NEW.seniority THEN

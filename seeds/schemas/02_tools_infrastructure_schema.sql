@@ -246,7 +246,7 @@ CREATE TABLE ml_training_cost_estimates (
     name                     TEXT NOT NULL,
     training_type            TEXT NOT NULL CHECK (training_type IN ('lora','qlora','full_finetune','pretrain','managed_finetune')),
     base_model               TEXT,
-    model_params_b           NUMERIC(10,3) NOT NULL CHECK (model_params_b > 0),
+    model_params_b           NUMERIC(10,3) CHECK (model_params_b > 0),
     training_tokens_b        NUMERIC(12,3) CHECK (training_tokens_b > 0),
     ml_compute_instance_id   BIGINT REFERENCES ml_compute_instances(id),
     gpu_hours_low            NUMERIC(12,2) CHECK (gpu_hours_low >= 0),

@@ -283,6 +283,6 @@ JOIN dao_proposal_categories c       ON c.id = p.dao_proposal_category_id
 LEFT JOIN milestones m               ON m.id = p.milestone_id
 WHERE p.voting_starts_at IS NOT NULL
 ORDER BY p.code;
-COMMENT ON VIEW v_proposal_outcomes IS 'dao: How did each proposal that went to a vote fare: tally by choice (VGT power), turnout against the eligible-power snapshot, quorum, approval and pass, and whether the recorded status agrees? Columns: proposal_code, title, category_code, milestone_code, status, requested_amount, currency, voting_ends_at, voter_count, votes_for, votes_against, votes_abstain, delegated_power, eligible_voting_power, turnout_pct, quorum_pct, quorum_met, approval_pct, pass_threshold_pct, passed, status_matches_tally';
+COMMENT ON VIEW v_proposal_outcomes IS 'dao: How did each proposal that went to a vote fare: tally by choice (VGT power), turnout against the eligible-power snapshot, quorum, approval and pass (for a vote still open: as if it closed now), and whether the recorded status agrees? Columns: proposal_code, title, category_code, milestone_code, status, requested_amount, currency, voting_ends_at, voter_count, votes_for, votes_against, votes_abstain, delegated_power, eligible_voting_power, turnout_pct, quorum_pct, quorum_met, approval_pct, pass_threshold_pct, passed, status_matches_tally';
 
 SELECT vivim_attach_updated_at_triggers();

@@ -69,7 +69,7 @@ CREATE TABLE workflow_steps (
                         CHECK (step_type IN ('llm_call','tool_call','db_query','db_write','condition',
                                              'human_approval','notification')),
     ai_agent_id         BIGINT REFERENCES ai_agents(id),   -- another agent handling this step, if any
-    timeout_seconds     INTEGER NOT NULL DEFAULT 300 CHECK (timeout_seconds BETWEEN 1 AND 86400),
+    timeout_seconds     INTEGER NOT NULL DEFAULT 300 CHECK (timeout_seconds BETWEEN 1 AND 1209600),
     retry_limit         INTEGER NOT NULL DEFAULT 0 CHECK (retry_limit BETWEEN 0 AND 10),
     est_input_tokens    INTEGER NOT NULL DEFAULT 0 CHECK (est_input_tokens >= 0),
     est_output_tokens   INTEGER NOT NULL DEFAULT 0 CHECK (est_output_tokens >= 0),

@@ -949,8 +949,8 @@ SELECT bp.code                                           AS period_code,
 FROM budget_periods bp
 JOIN agg a ON a.period_id = bp.id
 JOIN heads h ON h.period_id = bp.id
-ORDER BY bp.start_date, bp.end_date;
+ORDER BY CASE bp.period_type WHEN 'month' THEN 1 WHEN 'quarter' THEN 2 WHEN 'half_year' THEN 3 ELSE 4 END, bp.start_date;
 COMMENT ON VIEW v_operations_kpi_dashboard IS
-    'operations: How each budget period is doing, one row per period (quarters, and the fiscal year rolling up its quarters): budget vs actual, pool utilization, headcount, spend by source and burn rate, all in EUR via fx_rates. Columns: period_code, period_type, start_date, end_date, status, currency, total_budget, total_actual, variance (budget - actual), variance_pct (overspend relative to budget), budget_lines, budget_lines_over, pool_allocated, pool_spent, pool_utilization_pct, pools, pools_over_allocated, treasury_funded, headcount, fte (team members active at any time in the period), labor_spend, infra_spend, opex_spend, programs_spend (work + community), monthly_burn_rate (pool spend per month), cost_per_fte, human_utilization_pct, infra_utilization_pct (mean over compute/GPU/storage pools)';
+    'operations: How each budget period is doing, one row per period (quarters in order, then the fiscal year rolling up its quarters): budget vs actual, pool utilization, headcount, spend by source and burn rate, all in EUR via fx_rates. Columns: period_code, period_type, start_date, end_date, status, currency, total_budget, total_actual, variance (budget - actual), variance_pct (overspend relative to budget), budget_lines, budget_lines_over, pool_allocated, pool_spent, pool_utilization_pct, pools, pools_over_allocated, treasury_funded, headcount, fte (team members active at any time in the period), labor_spend, infra_spend, opex_spend, programs_spend (work + community), monthly_burn_rate (pool spend per month), cost_per_fte, human_utilization_pct, infra_utilization_pct (mean over compute/GPU/storage pools)';
 
 SELECT vivim_attach_updated_at_triggers();

@@ -338,14 +338,14 @@ SELECT
     count(ka.id) FILTER (WHERE ka.status = 'expired')             AS expired,
     round(100.0 * count(ka.id) FILTER (WHERE ka.status = 'approved')
           / NULLIF(count(ka.id) FILTER (WHERE ka.status IN ('approved','rejected')), 0), 2) AS approval_rate_pct,
-    round(avg(extract(epoch FROM ka.decided_at - ka.submitted_at) / 3600)::numeric, 1) AS avg_decision_hours,
+    round((avg(extract(epoch FROM ka.decided_at - ka.submitted_at)) FILTER (WHERE ka.status IN ('approved','rejected')) / 3600)::numeric, 1) AS avg_decision_hours,
     COALESCE(sum(ka.check_cost), 0)                               AS check_cost_total,
     COALESCE(ka.currency, vt.currency)                            AS currency
 FROM verification_tiers vt
 LEFT JOIN kyc_applications ka ON ka.verification_tier_id = vt.id
 GROUP BY vt.id, vt.code, vt.tier_level, vt.name, COALESCE(ka.currency, vt.currency)
 ORDER BY vt.tier_level, currency;
-COMMENT ON VIEW v_kyc_pipeline IS 'compliance: How many KYC applications each tier has in progress, approved, rejected or expired, its approval rate, decision time and what the vendor checks cost (per currency, not converted). Columns: tier_code, tier_level, tier_name, applications, in_progress, approved, rejected, expired, approval_rate_pct, avg_decision_hours, check_cost_total, currency';
+COMMENT ON VIEW v_kyc_pipeline IS 'compliance: How many KYC applications each tier has in progress, approved, rejected or expired, its approval rate, average hours to an approve/reject decision and what the vendor checks cost (per currency, not converted). Columns: tier_code, tier_level, tier_name, applications, in_progress, approved, rejected, expired, approval_rate_pct, avg_decision_hours, check_cost_total, currency';
 
 CREATE VIEW v_compliance_requirement_status AS
 SELECT

@@ -26,7 +26,7 @@ CREATE TABLE metric_definitions (
     name                TEXT NOT NULL,
     description         TEXT,
     category            TEXT NOT NULL CHECK (category IN ('users','revenue','operations','community','governance','ai_agents','compliance','security','cost')),
-    unit                TEXT NOT NULL CHECK (unit IN ('count','money','pct','ms','minutes','ratio','score','tokens')),
+    unit                TEXT NOT NULL CHECK (unit IN ('count','money','pct','ms','minutes','months','ratio','score','tokens')),
     currency            CHAR(3) CHECK (currency IN ('EUR','USD','GBP','CHF')),
     aggregation         TEXT NOT NULL CHECK (aggregation IN ('sum','avg','max','min','last')),
     direction           TEXT NOT NULL CHECK (direction IN ('higher_is_better','lower_is_better','neutral')),
@@ -346,7 +346,7 @@ WITH agent_daily AS (
            min(uptime_pct)     AS uptime_pct,
            max(p95_latency_ms) AS p95_latency_ms,
            max(error_rate_pct) AS error_rate_pct,
-           sum(infra_cost)     AS infra_cost
+           sum(infra_cost) FILTER (WHERE currency = 'EUR') AS infra_cost   -- EUR rows only; USD rows are not converted
     FROM operations_metrics_daily GROUP BY metric_date
 ), vals AS (
     SELECT md.id AS metric_definition_id, d.metric_date, d.value

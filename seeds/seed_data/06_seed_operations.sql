@@ -71,38 +71,38 @@ SELECT pt.code || '-' || v.period,
        v.note
 FROM (VALUES
     -- pool type, period, allocated (EUR)                                      -- VIVIM plan figure
-    ('ENG',       '2026-Q1',  75000.00, NULL),
-    ('ENG',       '2026-Q2',  80000.00, NULL),
-    ('ENG',       '2026-Q3',  86000.00, NULL),
-    ('ENG',       '2026-Q4',  90000.00, NULL),
-    ('ML',        '2026-Q1',  30000.00, NULL),
-    ('ML',        '2026-Q2',  42000.00, NULL),
-    ('ML',        '2026-Q3',  48000.00, NULL),
-    ('ML',        '2026-Q4',  50000.00, 'H100 training burst for M6 planned at 300 GPU-hours'),
-    ('INFRA',     '2026-Q1',  30000.00, NULL),
-    ('INFRA',     '2026-Q2',  32000.00, NULL),
-    ('INFRA',     '2026-Q3',  34000.00, NULL),
-    ('INFRA',     '2026-Q4',  36000.00, NULL),
-    ('SECLEGAL',  '2026-Q1',  28000.00, NULL),
-    ('SECLEGAL',  '2026-Q2',  40000.00, 'MiCA / securities qualification opinion budgeted at 25 h'),
-    ('SECLEGAL',  '2026-Q3',  50000.00, NULL),
-    ('SECLEGAL',  '2026-Q4',  60000.00, 'SOC 2 Type I audit'),
-    ('PRODUCT',   '2026-Q1',  30000.00, NULL),
-    ('PRODUCT',   '2026-Q2',  30000.00, NULL),
-    ('PRODUCT',   '2026-Q3',  30000.00, NULL),
-    ('PRODUCT',   '2026-Q4',  28000.00, NULL),
-    ('COMMUNITY', '2026-Q1',  12000.00, NULL),
-    ('COMMUNITY', '2026-Q2',  16000.00, NULL),
-    ('COMMUNITY', '2026-Q3',  22000.00, 'Palma hackathon (M5 Social launch)'),
-    ('COMMUNITY', '2026-Q4',  22000.00, NULL),
-    ('DAO',       '2026-Q1',   6000.00, NULL),
-    ('DAO',       '2026-Q2',   8000.00, NULL),
-    ('DAO',       '2026-Q3',  10000.00, NULL),
-    ('DAO',       '2026-Q4',  12000.00, NULL),
-    ('GA',        '2026-Q1',  40000.00, 'Annual insurance premiums fall in Q1'),
-    ('GA',        '2026-Q2',  36000.00, NULL),
-    ('GA',        '2026-Q3',  34000.00, NULL),
-    ('GA',        '2026-Q4',  40000.00, NULL)
+    ('COMMUNITY', '2026-Q1',    2500.00, NULL),
+    ('COMMUNITY', '2026-Q2',    9500.00, NULL),
+    ('COMMUNITY', '2026-Q3',   27300.00, 'Palma hackathon (M5 Social launch)'),
+    ('COMMUNITY', '2026-Q4',   18000.00, NULL),
+    ('DAO', '2026-Q1',    2500.00, NULL),
+    ('DAO', '2026-Q2',   17000.00, NULL),
+    ('DAO', '2026-Q3',   10500.00, NULL),
+    ('DAO', '2026-Q4',   26000.00, NULL),
+    ('ENG', '2026-Q1',   68500.00, NULL),
+    ('ENG', '2026-Q2',  120500.00, NULL),
+    ('ENG', '2026-Q3',  107000.00, NULL),
+    ('ENG', '2026-Q4',  128500.00, NULL),
+    ('GA', '2026-Q1',   51500.00, 'Annual insurance premiums fall in Q1'),
+    ('GA', '2026-Q2',   61000.00, NULL),
+    ('GA', '2026-Q3',   50500.00, NULL),
+    ('GA', '2026-Q4',   57000.00, NULL),
+    ('INFRA', '2026-Q1',   20500.00, NULL),
+    ('INFRA', '2026-Q2',   18500.00, NULL),
+    ('INFRA', '2026-Q3',   30000.00, NULL),
+    ('INFRA', '2026-Q4',   45700.00, NULL),
+    ('ML', '2026-Q1',   10000.00, NULL),
+    ('ML', '2026-Q2',   27500.00, NULL),
+    ('ML', '2026-Q3',   50000.00, NULL),
+    ('ML', '2026-Q4',   52900.00, 'H100 training burst for M6 planned at 300 GPU-hours'),
+    ('PRODUCT', '2026-Q1',   33500.00, NULL),
+    ('PRODUCT', '2026-Q2',   34000.00, NULL),
+    ('PRODUCT', '2026-Q3',   48000.00, NULL),
+    ('PRODUCT', '2026-Q4',   56500.00, NULL),
+    ('SECLEGAL', '2026-Q1',   19500.00, NULL),
+    ('SECLEGAL', '2026-Q2',   69500.00, 'MiCA / securities qualification opinion budgeted at 25 h'),
+    ('SECLEGAL', '2026-Q3',   64500.00, NULL),
+    ('SECLEGAL', '2026-Q4',  114000.00, 'SOC 2 Type I audit') 
 ) v(pool_type, period, allocated, note)
 JOIN cost_pool_types pt ON pt.code = v.pool_type;
 
@@ -239,7 +239,7 @@ FROM (VALUES
 
 -- -----------------------------------------------------------------------------
 -- facility_expenses: coworking desks per location and quarter. Desks = team
--- members based at the location and active in the quarter (seed 01).
+-- members based at the location, at least half-time, active in the quarter.
 -- Desk prices per month:
 --   ES-PMI fixed desk 290 EUR   -- src: labor-cost-facts §4b Palma 250-350 fixed desk [EST]
 --   IT-CTA hot desk   160 EUR   -- src: labor-cost-facts §4b Catania/Palermo 120-200 [EST]
@@ -273,7 +273,7 @@ CROSS JOIN budget_periods q
 CROSS JOIN LATERAL (
     SELECT count(*) AS desks
     FROM team_members tm
-    WHERE tm.location_id = loc.id
+    WHERE tm.location_id = loc.id AND tm.fte >= 0.5
       AND tm.start_date <= q.end_date AND (tm.end_date IS NULL OR tm.end_date >= q.start_date)
 ) hc
 WHERE q.period_type = 'quarter' AND hc.desks > 0;
@@ -434,6 +434,8 @@ FROM (VALUES
     ('OPX-2026-0004', '2026-06-12', 'SECLEGAL', 'legal-fees', 'PRO-DPO',   'EU privacy consultancy', 'DPIA for context capture (ACU) — external review, 36 h', 36, 150.00, 5400.00, 'EUR', 'paid', 'LEG-0202', NULL, 'legal-compliance', NULL, 'M3'),   -- src: est. from infra-llm-legal-cost-facts §4.3 (30-40 h x EUR 100-200/h) [E]
     ('OPX-2026-0005', '2026-08-25', 'SECLEGAL', 'legal-fees', 'PRO-LEGAL', 'EU AI Act specialist', 'AI Act limited-risk review: transparency notices and documentation', NULL, NULL, 12000.00, 'EUR', 'paid', 'LEG-0301', NULL, 'legal-compliance', NULL, 'M4'),   -- src: est. from infra-llm-legal-cost-facts §4.5 (EUR 5k-20k one-off) [E]
     ('OPX-2026-0006', '2026-11-05', 'SECLEGAL', 'audit-fees', 'PRO-AUDIT', 'Boutique SOC 2 auditor', 'SOC 2 Type I audit fee', NULL, NULL, 24000.00, 'USD', 'approved', 'AUD-0401', NULL, 'security', NULL, 'M6'),   -- src: infra-llm-legal-cost-facts §4.4 Type I $15k-40k (strac.io) [S]
+    ('OPX-2026-0008', '2026-06-22', 'SECLEGAL', 'audit-fees', 'PRO-AUDIT', 'EU security consultancy', 'External security review of the ACU data pipeline (DAO VIP-004)', NULL, NULL, 22500.00, 'EUR', 'paid', 'SEC-0201', NULL, 'security', NULL, 'M3'),   -- VIVIM plan figure (DAO approved EUR 24,000)
+    ('OPX-2026-0009', '2026-11-03', 'SECLEGAL', 'legal-fees', 'PRO-DPO', 'EU privacy consultancy', 'DPIA for the Consent module (DAO VIP-007), 38 h', 38, 150.00, 5700.00, 'EUR', 'paid', 'LEG-0402', NULL, 'legal-compliance', NULL, 'M6'),   -- src: est. from infra-llm-legal-cost-facts §4.3 (30-40 h x EUR 100-200/h) [E]
     ('OPX-2026-0007', '2026-10-20', 'SECLEGAL', 'regulatory-fee', 'PRO-REG', 'MFSA', 'Crypto-asset white paper notification (other crypto-assets)', NULL, NULL, 2500.00, 'EUR', 'paid', 'MFSA-0401', NULL, 'legal-compliance', 'MT-VLT', 'M6'),   -- src: infra-llm-legal-cost-facts §4.7 MiCA Act Fees Regs 2024 [S]
     -- outsourced DPO, EUR 600/month (Privacy Partners)           -- src: infra-llm-legal-cost-facts §4.3 computertechreviews [S]
     ('OPX-2026-0011', '2026-01-05', 'SECLEGAL', 'dpo-service', 'PRO-DPO', 'Privacy Partners', 'DPO-as-a-service Q1', 3, 600.00, 1800.00, 'EUR', 'paid', 'DPO-Q1', NULL, 'legal-compliance', NULL, NULL),
@@ -460,7 +462,7 @@ FROM (VALUES
     ('OPX-2026-0047', '2026-07-05', 'INFRA', 'saas-subscription', 'SW-OBS', 'Grafana Labs', 'Grafana Cloud Pro platform fee Q3', 3, 19.00, 57.00, 'USD', 'paid', 'SAAS-GRAFANA-Q3', NULL, 'infra-sre', NULL, NULL),
     ('OPX-2026-0048', '2026-10-05', 'INFRA', 'saas-subscription', 'SW-OBS', 'Grafana Labs', 'Grafana Cloud Pro platform fee Q4', 3, 19.00, 57.00, 'USD', 'paid', 'SAAS-GRAFANA-Q4', NULL, 'infra-sre', NULL, NULL),
     -- one-off cloud: Pinecone annual commitment (discounts need >= $8,000/yr)  -- src: infra-llm-legal-cost-facts §1.6 docs.pinecone.io [P]
-    ('OPX-2026-0051', '2026-12-01', 'INFRA', 'cloud-commitment', 'INF-VECTOR', 'Pinecone', 'Pinecone Standard annual prepaid commitment for 2027', NULL, NULL, 8000.00, 'USD', 'approved', 'PC-COMMIT-2027', '@vector', 'infra-sre', NULL, 'M6'),
+    ('OPX-2026-0051', '2026-12-01', 'INFRA', 'cloud-commitment', 'INF-VECTOR', 'Pinecone', 'Pinecone Standard annual prepaid commitment for 2027', NULL, NULL, 8000.00, 'USD', 'approved', 'PC-COMMIT-2027', 'pinecone-serverless', 'infra-sre', NULL, 'M6'),
     -- on-chain execution of DAO decisions — VIVIM plan figure
     ('OPX-2026-0061', '2026-03-25', 'DAO', 'onchain-execution', 'GOV-ONCHAIN', 'Safe multisig (gas)', 'Execution gas for treasury transactions Q1', NULL, NULL,  85.00, 'EUR', 'paid', 'GAS-Q1', NULL, 'community-growth', NULL, NULL),
     ('OPX-2026-0062', '2026-06-25', 'DAO', 'onchain-execution', 'GOV-ONCHAIN', 'Safe multisig (gas)', 'Execution gas for treasury transactions Q2', NULL, NULL, 140.00, 'EUR', 'paid', 'GAS-Q2', NULL, 'community-growth', NULL, NULL),
@@ -484,10 +486,10 @@ FROM (VALUES
     ('RP-HUM-RESEARCH', 'ML research capacity',          'human',   'fte',       'ml-research',      NULL,        NULL, 'IT-CTA',  5.00, 16500.00, 'EUR', 'ML research FTE'),                                     -- VIVIM plan figure
     ('RP-HUM-OPS',      'Platform operations capacity',  'human',   'fte',       'infra-sre',        NULL,        NULL, NULL,      6.00, 16000.00, 'EUR', 'SRE, security and operations FTE'),                    -- VIVIM plan figure
     ('RP-HUM-GTM',      'Community, legal & growth capacity','human','fte',      'community-growth', NULL,        NULL, 'MT-SLM',  5.00, 12500.00, 'EUR', 'Community, legal and compliance FTE'),                 -- VIVIM plan figure
-    ('RP-CMP-HETZNER',  'Hetzner shared vCPU',           'compute', 'vcpu',      'infra-sre',        'hetzner',   '@compute', NULL, 96.00, 4.870000, 'EUR', 'CX33 at EUR 6.49/month for 4 vCPU = EUR 1.62 per vCPU-month, x3 per quarter'),   -- src: infra-llm-legal-cost-facts §1.1 Hetzner API [P]
-    ('RP-GPU-OVH',      'OVH GPU hours',                 'gpu',     'gpu_hours', 'ml-research',      'ovhcloud',  '@gpu',     NULL, 1500.00, 1.400000, 'EUR', 'l40s-90 at EUR 1.40/h; H100 bursts priced separately'),   -- src: infra-llm-legal-cost-facts §1.2 OVH catalogue 2025-01-27 [S]
-    ('RP-STO-OBJECT',   'Object storage',                'storage', 'tb',        'infra-sre',        'hetzner',   '@storage', NULL, 20.00, 14.700000, 'EUR', 'Extra object storage ~EUR 4.9 per TB-month, x3 per quarter'),   -- src: infra-llm-legal-cost-facts §1.1 Hetzner docs [P]
-    ('RP-STO-VECTOR',   'Vector index storage',          'storage', 'gb',        'core-platform',    'pinecone',  '@vector_db', NULL, 200.00, 0.990000, 'USD', 'Pinecone serverless storage $0.33/GB-month, x3 per quarter')  -- src: infra-llm-legal-cost-facts §1.6 flexprice teardown [S]
+    ('RP-CMP-HETZNER',  'Hetzner shared vCPU',           'compute', 'vcpu',      'infra-sre',        'hetzner',   'hetzner-cx33', NULL, 96.00, 4.870000, 'EUR', 'CX33 at EUR 6.49/month for 4 vCPU = EUR 1.62 per vCPU-month, x3 per quarter'),   -- src: infra-llm-legal-cost-facts §1.1 Hetzner API [P]
+    ('RP-GPU-OVH',      'OVH GPU hours',                 'gpu',     'gpu_hours', 'ml-research',      'ovhcloud',  'ovh-l40s-90',     NULL, 1500.00, 1.400000, 'EUR', 'l40s-90 at EUR 1.40/h; H100 bursts priced separately'),   -- src: infra-llm-legal-cost-facts §1.2 OVH catalogue 2025-01-27 [S]
+    ('RP-STO-OBJECT',   'Object storage',                'storage', 'tb',        'infra-sre',        'hetzner',   'hetzner-object-storage', NULL, 20.00, 14.700000, 'EUR', 'Extra object storage ~EUR 4.9 per TB-month, x3 per quarter'),   -- src: infra-llm-legal-cost-facts §1.1 Hetzner docs [P]
+    ('RP-STO-VECTOR',   'Vector index storage',          'storage', 'gb',        'core-platform',    'pinecone',  'pinecone-serverless', NULL, 200.00, 0.990000, 'USD', 'Pinecone serverless storage $0.33/GB-month, x3 per quarter')  -- src: infra-llm-legal-cost-facts §1.6 flexprice teardown [S]
 ) v(code, name, rtype, unit, team, provider, svc, loc, cap, unit_cost, ccy, descr);
 
 -- -----------------------------------------------------------------------------
@@ -649,34 +651,45 @@ SELECT s.id, q.id, p.id, f.milestone_id,
        round(v.amount * r.allocation_pct / 100, 2), v.ccy, v.notes
 FROM (VALUES
     -- service code, quarter, usage, unit, quarter amount, currency, training run?, notes
-    ('@compute',   '2026-Q1',    12.00, 'server_months',   77.88, 'EUR', false, '4 x CX33 at EUR 6.49/month'),   -- src: infra-llm-legal-cost-facts §1.1 Hetzner API 2026-05-27 [P]
-    ('@compute',   '2026-Q2',    18.00, 'server_months',  116.82, 'EUR', false, '6 x CX33'),                    -- src: infra-llm-legal-cost-facts §1.1 [P]
-    ('@compute',   '2026-Q3',    30.00, 'server_months',  194.70, 'EUR', false, '10 x CX33'),                   -- src: infra-llm-legal-cost-facts §1.1 [P]
-    ('@compute',   '2026-Q4',    42.00, 'server_months',  272.58, 'EUR', false, '14 x CX33'),                   -- src: infra-llm-legal-cost-facts §1.1 [P]
-    ('@storage',   '2026-Q1',     3.00, 'tb_months',       15.00, 'EUR', false, 'Object storage base (1 TB incl.)'),           -- src: infra-llm-legal-cost-facts §1.1 Hetzner docs [P]
-    ('@storage',   '2026-Q2',     6.00, 'tb_months',       29.70, 'EUR', false, 'Base + ~1 TB extra at EUR 4.9/TB-month'),   -- src: infra-llm-legal-cost-facts §1.1 [P]
-    ('@storage',   '2026-Q3',    12.00, 'tb_months',       59.10, 'EUR', false, NULL),                                       -- src: infra-llm-legal-cost-facts §1.1 [P]
-    ('@storage',   '2026-Q4',    21.00, 'tb_months',      103.20, 'EUR', false, NULL),                                       -- src: infra-llm-legal-cost-facts §1.1 [P]
-    ('@gpu',       '2026-Q1',   152.00, 'gpu_hours',      212.80, 'EUR', false, 'l40s-90 at EUR 1.40/h'),      -- src: infra-llm-legal-cost-facts §1.2 OVH catalogue [S]
-    ('@gpu',       '2026-Q2',   318.00, 'gpu_hours',      445.20, 'EUR', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.2 [S]
-    ('@gpu',       '2026-Q3',   700.00, 'gpu_hours',      980.00, 'EUR', false, 'incl. inference trials'),      -- src: infra-llm-legal-cost-facts §1.2 [S]
-    ('@gpu',       '2026-Q4',  1195.00, 'gpu_hours',     1673.00, 'EUR', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.2 [S]
-    ('@gpu-train', '2026-Q3',   400.00, 'gpu_hours',     1120.00, 'EUR', true,  'H100 burst for M4 context model at EUR 2.80/h'),   -- src: infra-llm-legal-cost-facts §1.2 OVH h100-380 [S]
-    ('@gpu-train', '2026-Q4',  5200.00, 'gpu_hours',    14560.00, 'EUR', true,  'M6 consent-aware model: 5,200 H100-hours vs 300 planned'),   -- src: infra-llm-legal-cost-facts §1.2 OVH h100-380 EUR 2.80/h [S]
-    ('@cdn',       '2026-Q1',     3.00, 'plan_months',     60.00, 'USD', false, 'Pro plan $20/month'),         -- src: infra-llm-legal-cost-facts §1.5 Cloudflare [S]
-    ('@cdn',       '2026-Q2',     3.00, 'plan_months',     60.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.5 [S]
-    ('@cdn',       '2026-Q3',     3.00, 'plan_months',    600.00, 'USD', false, 'Business plan $200/month from July (M4 launch)'),   -- src: infra-llm-legal-cost-facts §1.5 [S]
-    ('@cdn',       '2026-Q4',     3.00, 'plan_months',    600.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.5 [S]
-    ('@vector_db', '2026-Q1',     3.00, 'plan_months',    150.00, 'USD', false, 'Standard minimum $50/month'),  -- src: infra-llm-legal-cost-facts §1.6 docs.pinecone.io [P]
-    ('@vector_db', '2026-Q2',     3.00, 'plan_months',    186.00, 'USD', false, 'Minimum + read units ($16/M RU)'),   -- src: infra-llm-legal-cost-facts §1.6 [S]
-    ('@vector_db', '2026-Q3',     3.00, 'plan_months',    412.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.6 [S]
-    ('@vector_db', '2026-Q4',     3.00, 'plan_months',    684.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.6 [S]
-    ('@database',  '2026-Q1',     3.00, 'instance_months', 45.00, 'EUR', false, 'Self-hosted PostgreSQL on CX43, ~EUR 15/month'),   -- src: infra-llm-legal-cost-facts §1.1 CX43 EUR 0.021/h [S]
-    ('@database',  '2026-Q2',     6.00, 'instance_months', 90.00, 'EUR', false, 'Primary + replica'),           -- src: infra-llm-legal-cost-facts §1.1 [S]
-    ('@database',  '2026-Q3',     6.00, 'instance_months', 90.00, 'EUR', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.1 [S]
-    ('@database',  '2026-Q4',     9.00, 'instance_months',135.00, 'EUR', false, 'Second replica for M6'),       -- src: infra-llm-legal-cost-facts §1.1 [S]
-    ('@network',   '2026-Q3',     3.00, 'lb_months',       16.20, 'EUR', false, 'LB11 ~EUR 5.4/month'),         -- src: infra-llm-legal-cost-facts §1.1 podmonkey (pre-2026) [S]
-    ('@network',   '2026-Q4',     3.00, 'lb_months',       16.20, 'EUR', false, NULL)                           -- src: infra-llm-legal-cost-facts §1.1 [S]
+    ('hetzner-cx33',   '2026-Q1',    12.00, 'server_months',   77.88, 'EUR', false, '4 x CX33 at EUR 6.49/month'),   -- src: infra-llm-legal-cost-facts §1.1 Hetzner API 2026-05-27 [P]
+    ('hetzner-cx33',   '2026-Q2',    18.00, 'server_months',  116.82, 'EUR', false, '6 x CX33'),                    -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('hetzner-cx33',   '2026-Q3',    30.00, 'server_months',  194.70, 'EUR', false, '10 x CX33'),                   -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('hetzner-cx33',   '2026-Q4',    42.00, 'server_months',  272.58, 'EUR', false, '14 x CX33'),                   -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('hetzner-object-storage',   '2026-Q1',     3.00, 'tb_months',       15.00, 'EUR', false, 'Object storage base (1 TB incl.)'),           -- src: infra-llm-legal-cost-facts §1.1 Hetzner docs [P]
+    ('hetzner-object-storage',   '2026-Q2',     6.00, 'tb_months',       29.70, 'EUR', false, 'Base + ~1 TB extra at EUR 4.9/TB-month'),   -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('hetzner-object-storage',   '2026-Q3',    12.00, 'tb_months',       59.10, 'EUR', false, NULL),                                       -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('hetzner-object-storage',   '2026-Q4',    21.00, 'tb_months',      103.20, 'EUR', false, NULL),                                       -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('ovh-l40s-90',       '2026-Q1',   152.00, 'gpu_hours',      212.80, 'EUR', false, 'l40s-90 at EUR 1.40/h'),      -- src: infra-llm-legal-cost-facts §1.2 OVH catalogue [S]
+    ('ovh-l40s-90',       '2026-Q2',   318.00, 'gpu_hours',      445.20, 'EUR', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.2 [S]
+    ('ovh-l40s-90',       '2026-Q3',   700.00, 'gpu_hours',      980.00, 'EUR', false, 'incl. inference trials'),      -- src: infra-llm-legal-cost-facts §1.2 [S]
+    ('ovh-l40s-90',       '2026-Q4',  1195.00, 'gpu_hours',     1673.00, 'EUR', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.2 [S]
+    ('ovh-h100-380', '2026-Q3',   400.00, 'gpu_hours',     1120.00, 'EUR', true,  'H100 burst for M4 context model at EUR 2.80/h'),   -- src: infra-llm-legal-cost-facts §1.2 OVH h100-380 [S]
+    ('ovh-h100-380', '2026-Q4',  5200.00, 'gpu_hours',    14560.00, 'EUR', true,  'M6 consent-aware model: 5,200 H100-hours vs 300 planned'),   -- src: infra-llm-legal-cost-facts §1.2 OVH h100-380 EUR 2.80/h [S]
+    ('cloudflare-plan',       '2026-Q1',     3.00, 'plan_months',     60.00, 'USD', false, 'Pro plan $20/month'),         -- src: infra-llm-legal-cost-facts §1.5 Cloudflare [S]
+    ('cloudflare-plan',       '2026-Q2',     3.00, 'plan_months',     60.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.5 [S]
+    ('cloudflare-plan',       '2026-Q3',     3.00, 'plan_months',    600.00, 'USD', false, 'Business plan $200/month from July (M4 launch)'),   -- src: infra-llm-legal-cost-facts §1.5 [S]
+    ('cloudflare-plan',       '2026-Q4',     3.00, 'plan_months',    600.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.5 [S]
+    ('pinecone-serverless', '2026-Q1',     3.00, 'plan_months',    150.00, 'USD', false, 'Standard minimum $50/month'),  -- src: infra-llm-legal-cost-facts §1.6 docs.pinecone.io [P]
+    ('pinecone-serverless', '2026-Q2',     3.00, 'plan_months',    186.00, 'USD', false, 'Minimum + read units ($16/M RU)'),   -- src: infra-llm-legal-cost-facts §1.6 [S]
+    ('pinecone-serverless', '2026-Q3',     3.00, 'plan_months',    412.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.6 [S]
+    ('pinecone-serverless', '2026-Q4',     3.00, 'plan_months',    684.00, 'USD', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.6 [S]
+    ('hetzner-cx43',  '2026-Q1',     3.00, 'instance_months', 45.00, 'EUR', false, 'Self-hosted PostgreSQL on CX43, ~EUR 15/month'),   -- src: infra-llm-legal-cost-facts §1.1 CX43 EUR 0.021/h [S]
+    ('hetzner-cx43',  '2026-Q2',     6.00, 'instance_months', 90.00, 'EUR', false, 'Primary + replica'),           -- src: infra-llm-legal-cost-facts §1.1 [S]
+    ('hetzner-cx43',  '2026-Q3',     6.00, 'instance_months', 90.00, 'EUR', false, NULL),                          -- src: infra-llm-legal-cost-facts §1.1 [S]
+    ('hetzner-cx43',  '2026-Q4',     9.00, 'instance_months',135.00, 'EUR', false, 'Second replica for M6'),       -- src: infra-llm-legal-cost-facts §1.1 [S]
+    ('hetzner-volume','2026-Q1',   600.00, 'gb_months',      34.32, 'EUR', false, '200 GB block volumes at EUR 0.0572/GB-month'),   -- src: infra-llm-legal-cost-facts §1.1 Hetzner API 2026-05-27 [P]
+    ('hetzner-volume','2026-Q2',  1200.00, 'gb_months',      68.64, 'EUR', false, '400 GB'),                                        -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('hetzner-volume','2026-Q3',  2400.00, 'gb_months',     137.28, 'EUR', false, '800 GB'),                                        -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('hetzner-volume','2026-Q4',  3600.00, 'gb_months',     205.92, 'EUR', false, '1.2 TB'),                                        -- src: infra-llm-legal-cost-facts §1.1 [P]
+    ('aws-s3-standard','2026-Q2',    3.00, 'tb_months',      63.00, 'EUR', false, 'Off-site backup copy, ~EUR 21 per TB-month'),     -- src: infra-llm-legal-cost-facts §1.4 resistro.org [S]
+    ('aws-s3-standard','2026-Q3',    3.00, 'tb_months',      63.00, 'EUR', false, NULL),                                            -- src: infra-llm-legal-cost-facts §1.4 [S]
+    ('aws-s3-standard','2026-Q4',    6.00, 'tb_months',     126.00, 'EUR', false, '2 TB from October'),                              -- src: infra-llm-legal-cost-facts §1.4 [S]
+    ('cloudflare-r2', '2026-Q3',  1500.00, 'gb_months',      22.50, 'USD', false, 'Media for M5 Social, $0.015/GB-month, no egress'),  -- src: infra-llm-legal-cost-facts §1.5 cloudflare-docs r2/pricing [P]
+    ('cloudflare-r2', '2026-Q4',  4500.00, 'gb_months',      67.50, 'USD', false, NULL),                                            -- src: infra-llm-legal-cost-facts §1.5 [P]
+    ('hetzner-gex44', '2026-Q3',     2.00, 'server_months', 368.00, 'EUR', false, 'Dedicated RTX 4000 inference box from August'),   -- src: infra-llm-legal-cost-facts §1.1 GEX44 ~EUR 184/month [S]
+    ('hetzner-gex44', '2026-Q4',     3.00, 'server_months', 552.00, 'EUR', false, NULL),                                            -- src: infra-llm-legal-cost-facts §1.1 [S]
+    ('hetzner-lb11',   '2026-Q3',     3.00, 'lb_months',       16.20, 'EUR', false, 'LB11 ~EUR 5.4/month'),         -- src: infra-llm-legal-cost-facts §1.1 podmonkey (pre-2026) [S]
+    ('hetzner-lb11',   '2026-Q4',     3.00, 'lb_months',       16.20, 'EUR', false, NULL)                           -- src: infra-llm-legal-cost-facts §1.1 [S]
 ) v(svc, period, qty, unit, amount, ccy, training, notes)
 JOIN services s ON s.code = v.svc
 JOIN budget_periods q ON q.code = v.period
@@ -710,10 +723,18 @@ SELECT wp.id, q.id, (SELECT p.id FROM cost_allocation_pools p WHERE p.code = v.p
        wp.milestone_id, (SELECT id FROM cost_categories WHERE code = 'WRK-GRANT'),
        v.pct, v.amount, 'EUR', v.status, v.paid::date, v.notes
 FROM (VALUES
-    ('@wp1', '2026-Q1', 'DAO', 100.00, 1500.00, 'paid',      '2026-03-20', 'Contributor grant: SDK examples'),
-    ('@wp2', '2026-Q2', 'DAO', 100.00, 2500.00, 'paid',      '2026-06-15', 'Contributor grant: ACU importers'),
-    ('@wp3', '2026-Q3', 'DAO', 100.00, 3000.00, 'paid',      '2026-09-10', 'Contributor grant: context connectors'),
-    ('@wp4', '2026-Q4', 'DAO', 100.00, 3500.00, 'committed', NULL,         'Contributor grant: social graph plugins')
+    ('WP-FOUNDATION', '2026-Q1', 'DAO', 100.00, 1500.00, 'paid',      '2026-03-20', 'Contributor grant: SDK examples'),
+    ('WP-ACU',        '2026-Q2', 'DAO',  60.00, 1500.00, 'paid',      '2026-05-22', 'Contributor grant: ACU importers (DAO share)'),
+    ('WP-ACU',        '2026-Q2', 'ENG',  40.00, 1000.00, 'paid',      '2026-05-22', 'Contributor grant: ACU importers (engineering share)'),
+    ('WP-WIKI',       '2026-Q2', 'DAO', 100.00,  800.00, 'paid',      '2026-06-19', 'Contributor grant: wiki templates'),
+    ('WP-COMPOSE',    '2026-Q3', 'DAO', 100.00, 1200.00, 'paid',      '2026-07-24', 'Contributor grant: compose themes'),
+    ('WP-CONTEXT',    '2026-Q3', 'DAO',  50.00, 1500.00, 'paid',      '2026-09-10', 'Contributor grant: context connectors (DAO share)'),
+    ('WP-CONTEXT',    '2026-Q3', 'ML',   50.00, 1500.00, 'paid',      '2026-09-10', 'Contributor grant: context connectors (ML share)'),
+    ('WP-I18N',       '2026-Q3', 'DAO', 100.00,  600.00, 'paid',      '2026-09-25', 'Contributor grant: translation tooling'),
+    ('WP-SOCIAL',     '2026-Q4', 'DAO', 100.00, 3500.00, 'committed', NULL,         'Contributor grant: social graph plugins'),
+    ('WP-CONSENT',    '2026-Q4', 'DAO', 100.00, 1200.00, 'paid',      '2026-11-27', 'Contributor grant: consent receipts library'),
+    ('WP-I18N',       '2026-Q4', 'DAO', 100.00,  700.00, 'committed', NULL,         'Contributor grant: Maltese locale'),
+    ('WP-SCALE',      '2026-Q4', 'ENG', 100.00, 2000.00, 'committed', NULL,         'Contributor grant: load-test harness')
 ) v(wp, period, pool, pct, amount, status, paid, notes)
 JOIN work_projects wp ON wp.code = v.wp
 JOIN budget_periods q ON q.code = v.period;
@@ -727,14 +748,15 @@ SELECT v.code, (SELECT id FROM dao_treasuries WHERE code = v.treasury), (SELECT 
        q.id, (SELECT p.id FROM cost_allocation_pools p WHERE p.code = v.pool || '-' || v.period),
        v.d::date, v.amount, 'EUR', v.status, v.purpose
 FROM (VALUES
-    ('TA-2026-01', 'main-treasury', '@p1', '2026-Q1', 'DAO',       '2026-01-20',  6000.00, 'disbursed', 'Bounty and contributor-grant budget Q1'),
-    ('TA-2026-02', 'main-treasury', '@p2', '2026-Q2', 'DAO',       '2026-04-15',  8000.00, 'disbursed', 'Bounty and contributor-grant budget Q2'),
-    ('TA-2026-03', 'grants',        '@p2', '2026-Q2', 'COMMUNITY', '2026-04-15',  4000.00, 'disbursed', 'Ambassador programme'),
-    ('TA-2026-04', 'main-treasury', '@p3', '2026-Q3', 'DAO',       '2026-07-10', 10000.00, 'disbursed', 'Bounty and contributor-grant budget Q3'),
-    ('TA-2026-05', 'grants',        '@p3', '2026-Q3', 'COMMUNITY', '2026-07-10',  9000.00, 'disbursed', 'Palma hackathon prizes and venue'),
-    ('TA-2026-06', 'main-treasury', '@p4', '2026-Q4', 'DAO',       '2026-10-12', 12000.00, 'approved',  'Bounty and contributor-grant budget Q4'),
-    ('TA-2026-07', 'grants',        '@p4', '2026-Q4', 'COMMUNITY', '2026-10-12',  6000.00, 'approved',  'Meetups and translation grants'),
-    ('TA-2026-08', 'grants',        NULL,  '2026-Q4', 'COMMUNITY', '2026-11-20',  3000.00, 'proposed',  'Top-up for Q4 hackathon follow-up (awaiting proposal)')
+    ('TA-2026-01', 'main-treasury', 'VIP-001', '2026-Q1', 'DAO',       '2026-03-24',  2500.00, 'disbursed', 'Initial contributor-grant budget ratified with the DAO charter'),
+    ('TA-2026-02', 'main-treasury', 'VIP-002', '2026-Q2', 'DAO',       '2026-05-04',  8000.00, 'disbursed', 'Bounty round 1, tranche 1'),
+    ('TA-2026-03', 'grants',        'VIP-002', '2026-Q2', 'COMMUNITY', '2026-05-04',  3000.00, 'disbursed', 'Grants treasury opened: ambassadors and meetups'),
+    ('TA-2026-04', 'main-treasury', 'VIP-004', '2026-Q2', 'SECLEGAL',  '2026-06-15', 24000.00, 'disbursed', 'External security review of the ACU data pipeline'),
+    ('TA-2026-05', 'main-treasury', 'VIP-002', '2026-Q3', 'DAO',       '2026-07-06',  7000.00, 'disbursed', 'Bounty round 1, tranche 2'),
+    ('TA-2026-06', 'grants',        'VIP-005', '2026-Q3', 'COMMUNITY', '2026-09-01',  6000.00, 'disbursed', 'Community translation programme (ES, IT, MT)'),
+    ('TA-2026-07', 'main-treasury', 'VIP-007', '2026-Q4', 'SECLEGAL',  '2026-10-20',  6000.00, 'disbursed', 'DPIA for the Consent module'),
+    ('TA-2026-08', 'main-treasury', 'VIP-008', '2026-Q4', 'DAO',       '2026-11-16', 12000.00, 'approved',  'Bounty round 2 (Social, Consent, Scale), Q4 tranche'),
+    ('TA-2026-09', 'grants',        NULL,      '2026-Q4', 'COMMUNITY', '2026-11-20',  3000.00, 'proposed',  'Top-up for Q4 meetups (proposal being drafted)')
 ) v(code, treasury, proposal, period, pool, d, amount, status, purpose)
 JOIN budget_periods q ON q.code = v.period;
 
@@ -752,30 +774,30 @@ SELECT v.code, v.prog, v.ptype,
        f.milestone_id, (SELECT id FROM cost_categories WHERE code = v.cat),
        v.participants, v.amount, 'EUR', v.status, v.descr
 FROM (VALUES
-    ('CCA-2026-001', 'Ambassador stipends',       'ambassador',    '@m1', NULL,   NULL,     '2026-Q1', 'COM-PROG',    NULL,  750.00, 'paid', 'EUR 250/month stipend'),
-    ('CCA-2026-002', 'Ambassador stipends',       'ambassador',    '@m1', NULL,   NULL,     '2026-Q2', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
-    ('CCA-2026-003', 'Ambassador stipends',       'ambassador',    '@m2', NULL,   NULL,     '2026-Q2', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
-    ('CCA-2026-004', 'Ambassador stipends',       'ambassador',    '@m1', NULL,   NULL,     '2026-Q3', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
-    ('CCA-2026-005', 'Ambassador stipends',       'ambassador',    '@m2', NULL,   NULL,     '2026-Q3', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
-    ('CCA-2026-006', 'Ambassador stipends',       'ambassador',    '@m1', NULL,   NULL,     '2026-Q4', 'COM-PROG',    NULL,  750.00, 'committed', NULL),
-    ('CCA-2026-007', 'Ambassador stipends',       'ambassador',    '@m2', NULL,   NULL,     '2026-Q4', 'COM-PROG',    NULL,  750.00, 'committed', NULL),
-    ('CCA-2026-008', 'Forum moderation',          'moderation',    '@m3', NULL,   NULL,     '2026-Q2', 'COM-PROG',    NULL,  600.00, 'paid', NULL),
-    ('CCA-2026-009', 'Forum moderation',          'moderation',    '@m3', NULL,   NULL,     '2026-Q3', 'COM-PROG',    NULL,  900.00, 'paid', 'M5 Social launch load'),
-    ('CCA-2026-010', 'Forum moderation',          'moderation',    '@m3', NULL,   NULL,     '2026-Q4', 'COM-PROG',    NULL,  900.00, 'committed', NULL),
-    ('CCA-2026-011', 'Docs translation (IT/ES)',  'translation',   '@m2', '@w1',  NULL,     '2026-Q3', 'COM-CONTENT', NULL,  800.00, 'paid', 'Translation of the user wiki'),
-    ('CCA-2026-012', 'Docs translation (MT/EN)',  'translation',   '@m3', '@w1',  NULL,     '2026-Q4', 'COM-CONTENT', NULL,  600.00, 'committed', NULL),
+    ('CCA-2026-001', 'Ambassador stipends',       'ambassador',    'nodewright', NULL,   NULL,     '2026-Q1', 'COM-PROG',    NULL,  750.00, 'paid', 'EUR 250/month stipend'),
+    ('CCA-2026-002', 'Ambassador stipends',       'ambassador',    'nodewright', NULL,   NULL,     '2026-Q2', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
+    ('CCA-2026-003', 'Ambassador stipends',       'ambassador',    'posidonia', NULL,   NULL,     '2026-Q2', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
+    ('CCA-2026-004', 'Ambassador stipends',       'ambassador',    'nodewright', NULL,   NULL,     '2026-Q3', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
+    ('CCA-2026-005', 'Ambassador stipends',       'ambassador',    'posidonia', NULL,   NULL,     '2026-Q3', 'COM-PROG',    NULL,  750.00, 'paid', NULL),
+    ('CCA-2026-006', 'Ambassador stipends',       'ambassador',    'nodewright', NULL,   NULL,     '2026-Q4', 'COM-PROG',    NULL,  750.00, 'committed', NULL),
+    ('CCA-2026-007', 'Ambassador stipends',       'ambassador',    'posidonia', NULL,   NULL,     '2026-Q4', 'COM-PROG',    NULL,  750.00, 'committed', NULL),
+    ('CCA-2026-008', 'Forum moderation',          'moderation',    'kernelkat', NULL,   NULL,     '2026-Q2', 'COM-PROG',    NULL,  600.00, 'paid', NULL),
+    ('CCA-2026-009', 'Forum moderation',          'moderation',    'kernelkat', NULL,   NULL,     '2026-Q3', 'COM-PROG',    NULL,  900.00, 'paid', 'M5 Social launch load'),
+    ('CCA-2026-010', 'Forum moderation',          'moderation',    'kernelkat', NULL,   NULL,     '2026-Q4', 'COM-PROG',    NULL,  900.00, 'committed', NULL),
+    ('CCA-2026-011', 'Docs translation (IT/ES)',  'translation',   'posidonia', 'community-guides',  NULL,     '2026-Q3', 'COM-CONTENT', NULL,  800.00, 'paid', 'Translation of the user wiki'),
+    ('CCA-2026-012', 'Docs translation (MT/EN)',  'translation',   'kernelkat', 'community-guides',  NULL,     '2026-Q4', 'COM-CONTENT', NULL,  600.00, 'committed', NULL),
     ('CCA-2026-013', 'Catania meetup',            'events',        NULL,  NULL,   'IT-CTA', '2026-Q1', 'COM-EVENTS',    35,  650.00, 'paid', 'Launch meetup, venue and catering'),
     ('CCA-2026-014', 'Valletta meetup',           'events',        NULL,  NULL,   'MT-VLT', '2026-Q2', 'COM-EVENTS',    40,  800.00, 'paid', NULL),
     ('CCA-2026-015', 'Palma meetup',              'events',        NULL,  NULL,   'ES-PMI', '2026-Q2', 'COM-EVENTS',    55,  950.00, 'paid', NULL),
     ('CCA-2026-016', 'Palma hackathon: venue',    'hackathon',     NULL,  NULL,   'ES-PMI', '2026-Q3', 'COM-EVENTS',   120, 6800.00, 'paid', 'Two-day venue, catering, streaming'),
     ('CCA-2026-017', 'Palma hackathon: prizes',   'hackathon',     NULL,  NULL,   'ES-PMI', '2026-Q3', 'COM-EVENTS',   120, 7500.00, 'paid', 'Prize pool raised from 5,000 after sponsor fell through'),
     ('CCA-2026-018', 'Palermo meetup',            'events',        NULL,  NULL,   'IT-PMO', '2026-Q4', 'COM-EVENTS',    30,  600.00, 'committed', NULL),
-    ('CCA-2026-019', 'Community forum hosting',   'forum_hosting', NULL,  '@w2',  NULL,     '2026-Q1', 'COM-CONTENT', NULL,  300.00, 'paid', 'Hosted forum plan'),
-    ('CCA-2026-020', 'Community forum hosting',   'forum_hosting', NULL,  '@w2',  NULL,     '2026-Q2', 'COM-CONTENT', NULL,  300.00, 'paid', NULL),
-    ('CCA-2026-021', 'Community forum hosting',   'forum_hosting', NULL,  '@w2',  NULL,     '2026-Q3', 'COM-CONTENT', NULL,  300.00, 'paid', NULL),
-    ('CCA-2026-022', 'Community forum hosting',   'forum_hosting', NULL,  '@w2',  NULL,     '2026-Q4', 'COM-CONTENT', NULL,  300.00, 'committed', NULL),
-    ('CCA-2026-023', 'Explainer videos',          'content',       NULL,  '@w1',  NULL,     '2026-Q3', 'COM-CONTENT', NULL, 1200.00, 'paid', 'Consent and dividend explainers'),
-    ('CCA-2026-024', 'Contributor rewards',       'contributor_rewards', '@m4', NULL, NULL, '2026-Q4', 'COM-PROG',    NULL,  500.00, 'committed', 'Top community contributors, M6')
+    ('CCA-2026-019', 'Community forum hosting',   'forum_hosting', NULL,  'governance',  NULL,     '2026-Q1', 'COM-CONTENT', NULL,  300.00, 'paid', 'Hosted forum plan'),
+    ('CCA-2026-020', 'Community forum hosting',   'forum_hosting', NULL,  'governance',  NULL,     '2026-Q2', 'COM-CONTENT', NULL,  300.00, 'paid', NULL),
+    ('CCA-2026-021', 'Community forum hosting',   'forum_hosting', NULL,  'governance',  NULL,     '2026-Q3', 'COM-CONTENT', NULL,  300.00, 'paid', NULL),
+    ('CCA-2026-022', 'Community forum hosting',   'forum_hosting', NULL,  'governance',  NULL,     '2026-Q4', 'COM-CONTENT', NULL,  300.00, 'committed', NULL),
+    ('CCA-2026-023', 'Explainer videos',          'content',       NULL,  'compliance',  NULL,     '2026-Q3', 'COM-CONTENT', NULL, 1200.00, 'paid', 'Consent and dividend explainers'),
+    ('CCA-2026-024', 'Contributor rewards',       'contributor_rewards', 'paella.dev', NULL, NULL, '2026-Q4', 'COM-PROG',    NULL,  500.00, 'committed', 'Top community contributors, M6')
 ) v(code, prog, ptype, member, wiki, loc, period, cat, participants, amount, status, descr)
 JOIN budget_periods q ON q.code = v.period
 JOIN tmp_quarter_focus f ON f.period_code = v.period;
@@ -793,7 +815,102 @@ SELECT 'BL-' || v.pool || '-' || v.cat || '-' || v.period,
        CASE WHEN v.period = '2026-Q4' THEN 'approved' ELSE 'locked' END
 FROM (VALUES
     -- pool type, category, period, budget (EUR) — VIVIM plan figure
-    ('ENG','LAB','2026-Q1', 0), ('ENG','SW','2026-Q1', 0)
+    ('COMMUNITY','COM','2026-Q1',   2100.00),  -- actual at seed time 1700.00
+    ('DAO','GOV','2026-Q1',    100.00),  -- actual at seed time 85.00
+    ('DAO','WRK','2026-Q1',   1850.00),  -- actual at seed time 1500.00
+    ('ENG','LAB','2026-Q1',  64800.00),  -- actual at seed time 52925.00
+    ('ENG','SW','2026-Q1',    750.00),  -- actual at seed time 592.94
+    ('GA','EQP','2026-Q1',  20500.00),  -- actual at seed time 17100.00
+    ('GA','FAC','2026-Q1',   8100.00),  -- actual at seed time 6675.00
+    ('GA','INS','2026-Q1',   8100.00),  -- actual at seed time 8735.00
+    ('GA','LAB','2026-Q1',  10100.00),  -- actual at seed time 8560.00
+    ('GA','PRO','2026-Q1',   1600.00),  -- actual at seed time 1350.00
+    ('GA','SW','2026-Q1',   1000.00),  -- actual at seed time 910.44
+    ('INFRA','INF','2026-Q1',    350.00),  -- actual at seed time 288.77
+    ('INFRA','LAB','2026-Q1',  18800.00),  -- actual at seed time 15576.00
+    ('INFRA','SW','2026-Q1',    170.00),  -- actual at seed time 136.63
+    ('ML','INF','2026-Q1',    350.00),  -- actual at seed time 276.69
+    ('ML','LAB','2026-Q1',   7300.00),  -- actual at seed time 6210.00
+    ('ML','TRV','2026-Q1',   1950.00),  -- actual at seed time 1650.00
+    ('PRODUCT','LAB','2026-Q1',  31900.00),  -- actual at seed time 27810.00
+    ('PRODUCT','SW','2026-Q1',    100.00),  -- actual at seed time 82.50
+    ('SECLEGAL','INS','2026-Q1',   7100.00),  -- actual at seed time 6400.00
+    ('SECLEGAL','LAB','2026-Q1',   4700.00),  -- actual at seed time 3894.00
+    ('SECLEGAL','PRO','2026-Q1',   6800.00),  -- actual at seed time 5950.00
+    ('COMMUNITY','COM','2026-Q2',   5100.00),  -- actual at seed time 4150.00
+    ('COMMUNITY','LAB','2026-Q2',   3600.00),  -- actual at seed time 3220.00
+    ('DAO','GOV','2026-Q2',    180.00),  -- actual at seed time 140.00
+    ('DAO','LAB','2026-Q2',   1500.00),  -- actual at seed time 1380.00
+    ('DAO','WRK','2026-Q2',  14300.00),  -- actual at seed time 11900.00
+    ('ENG','LAB','2026-Q2', 113200.00),  -- actual at seed time 94646.00
+    ('ENG','SW','2026-Q2',   1150.00),  -- actual at seed time 1038.93
+    ('ENG','WRK','2026-Q2',   1100.00),  -- actual at seed time 1000.00
+    ('GA','EQP','2026-Q2',  16300.00),  -- actual at seed time 13300.00
+    ('GA','FAC','2026-Q2',  15600.00),  -- actual at seed time 12785.00
+    ('GA','INS','2026-Q2',   2200.00),  -- actual at seed time 2085.00
+    ('GA','LAB','2026-Q2',  14500.00),  -- actual at seed time 12840.00
+    ('GA','PRO','2026-Q2',   1750.00),  -- actual at seed time 1420.00
+    ('GA','SW','2026-Q2',   1800.00),  -- actual at seed time 1618.56
+    ('GA','TRV','2026-Q2',   6900.00),  -- actual at seed time 6400.00
+    ('INFRA','INF','2026-Q2',    550.00),  -- actual at seed time 475.29
+    ('INFRA','LAB','2026-Q2',  16900.00),  -- actual at seed time 15576.00
+    ('INFRA','SW','2026-Q2',    190.00),  -- actual at seed time 157.26
+    ('ML','INF','2026-Q2',    650.00),  -- actual at seed time 549.47
+    ('ML','LAB','2026-Q2',  25400.00),  -- actual at seed time 23115.00
+    ('PRODUCT','LAB','2026-Q2',  32400.00),  -- actual at seed time 27810.00
+    ('PRODUCT','SW','2026-Q2',     90.00),  -- actual at seed time 82.50
+    ('SECLEGAL','LAB','2026-Q2',  24000.00),  -- actual at seed time 23099.00
+    ('SECLEGAL','PRO','2026-Q2',  37500.00),  -- actual at seed time 52800.00
+    ('COMMUNITY','COM','2026-Q3',  11600.00),  -- actual at seed time 19000.00
+    ('COMMUNITY','LAB','2026-Q3',   8700.00),  -- actual at seed time 8489.60
+    ('COMMUNITY','TRV','2026-Q3',   3000.00),  -- actual at seed time 2900.00
+    ('DAO','GOV','2026-Q3',    240.00),  -- actual at seed time 190.00
+    ('DAO','LAB','2026-Q3',   4000.00),  -- actual at seed time 3638.40
+    ('DAO','WRK','2026-Q3',   5700.00),  -- actual at seed time 5300.00
+    ('ENG','LAB','2026-Q3', 101300.00),  -- actual at seed time 104346.00
+    ('ENG','SW','2026-Q3',   1050.00),  -- actual at seed time 1265.79
+    ('GA','EQP','2026-Q3',  11200.00),  -- actual at seed time 9500.00
+    ('GA','FAC','2026-Q3',  15700.00),  -- actual at seed time 14565.00
+    ('GA','INS','2026-Q3',   2500.00),  -- actual at seed time 2085.00
+    ('GA','LAB','2026-Q3',  15000.00),  -- actual at seed time 12840.00
+    ('GA','PRO','2026-Q3',   1750.00),  -- actual at seed time 1480.00
+    ('GA','SW','2026-Q3',   2300.00),  -- actual at seed time 2124.36
+    ('INFRA','INF','2026-Q3',   1500.00),  -- actual at seed time 1237.97
+    ('INFRA','LAB','2026-Q3',  26600.00),  -- actual at seed time 22384.00
+    ('INFRA','SW','2026-Q3',    400.00),  -- actual at seed time 317.09
+    ('ML','INF','2026-Q3',   3200.00),  -- actual at seed time 2679.31
+    ('ML','LAB','2026-Q3',  41700.00),  -- actual at seed time 36225.00
+    ('ML','TRV','2026-Q3',   1500.00),  -- actual at seed time 0.00
+    ('ML','WRK','2026-Q3',   1650.00),  -- actual at seed time 1500.00
+    ('PRODUCT','LAB','2026-Q3',  45700.00),  -- actual at seed time 41901.00
+    ('PRODUCT','SW','2026-Q3',    150.00),  -- actual at seed time 123.74
+    ('SECLEGAL','LAB','2026-Q3',  45200.00),  -- actual at seed time 42643.00
+    ('SECLEGAL','PRO','2026-Q3',  16700.00),  -- actual at seed time 13800.00
+    ('COMMUNITY','COM','2026-Q4',   4900.00),  -- actual at seed time 4400.00
+    ('COMMUNITY','LAB','2026-Q4',  12400.00),  -- actual at seed time 10319.40
+    ('DAO','GOV','2026-Q4',    180.00),  -- actual at seed time 160.00
+    ('DAO','LAB','2026-Q4',   5200.00),  -- actual at seed time 4422.60
+    ('DAO','WRK','2026-Q4',  19200.00),  -- actual at seed time 15700.00
+    ('ENG','LAB','2026-Q4', 119500.00),  -- actual at seed time 104346.00
+    ('ENG','SW','2026-Q4',   1700.00),  -- actual at seed time 1472.03
+    ('ENG','WRK','2026-Q4',   2100.00),  -- actual at seed time 2000.00
+    ('GA','EQP','2026-Q4',   4400.00),  -- actual at seed time 3800.00
+    ('GA','FAC','2026-Q4',  19400.00),  -- actual at seed time 17025.00
+    ('GA','INS','2026-Q4',   2400.00),  -- actual at seed time 2085.00
+    ('GA','LAB','2026-Q4',  13800.00),  -- actual at seed time 12840.00
+    ('GA','PRO','2026-Q4',   2900.00),  -- actual at seed time 2600.00
+    ('GA','SW','2026-Q4',   2900.00),  -- actual at seed time 2427.84
+    ('GA','TRV','2026-Q4',   8900.00),  -- actual at seed time 7800.00
+    ('INFRA','INF','2026-Q4',   4500.00),  -- actual at seed time 8536.52
+    ('INFRA','LAB','2026-Q4',  40800.00),  -- actual at seed time 39861.60
+    ('INFRA','SW','2026-Q4',    400.00),  -- actual at seed time 358.34
+    ('ML','INF','2026-Q4',   6600.00),  -- actual at seed time 17143.40
+    ('ML','LAB','2026-Q4',  46300.00),  -- actual at seed time 44505.00
+    ('PRODUCT','LAB','2026-Q4',  51700.00),  -- actual at seed time 45926.00
+    ('PRODUCT','SW','2026-Q4',    200.00),  -- actual at seed time 164.99
+    ('PRODUCT','TRV','2026-Q4',   2000.00),  -- actual at seed time 0.00
+    ('SECLEGAL','LAB','2026-Q4',  75300.00),  -- actual at seed time 66608.40
+    ('SECLEGAL','PRO','2026-Q4',  23900.00)   -- actual at seed time 30623.87
 ) v(pool, cat, period, budget)
 JOIN budget_periods q ON q.code = v.period
 JOIN cost_categories c ON c.code = v.cat
@@ -831,5 +948,61 @@ WITH RECURSIVE tree AS (
 )
 UPDATE budget_line_items li SET actual_amount = a.actual
 FROM actuals a WHERE a.id = li.id;
+
+-- -----------------------------------------------------------------------------
+-- budget_amendments — VIVIM plan figure
+-- -----------------------------------------------------------------------------
+INSERT INTO budget_amendments (code, budget_line_item_id, amendment_date, amount_change, currency, reason, status,
+                               requested_by_member_id, dao_proposal_id)
+SELECT v.code, (SELECT id FROM budget_line_items WHERE code = v.line), v.d::date, v.change, 'EUR', v.reason, v.status,
+       (SELECT id FROM team_members WHERE code = v.member), (SELECT id FROM dao_proposals WHERE code = v.proposal)
+FROM (VALUES
+    ('AMD-2026-001', 'BL-SECLEGAL-PRO-2026-Q2', '2026-05-25',   8000.00, 'MiCA/MiFID qualification opinion grew from 25 h to 42 h', 'approved', 'TM-016', NULL),
+    ('AMD-2026-002', 'BL-COMMUNITY-COM-2026-Q3','2026-08-20',   4000.00, 'Hackathon prize pool raised after sponsor withdrew; covered by the VIP-005 grants budget', 'approved', 'TM-013',  'VIP-005'),
+    ('AMD-2026-003', 'BL-ML-INF-2026-Q4',       '2026-11-12',   6000.00, 'H100 burst for the M6 model exceeded the 300 h plan',      'proposed', 'TM-008',    NULL),
+    ('AMD-2026-004', 'BL-GA-FAC-2026-Q2',       '2026-04-10',   -500.00, 'Palermo desk cancelled',                                   'approved', 'TM-017',   NULL),
+    ('AMD-2026-005', 'BL-ENG-SW-2026-Q3',       '2026-07-08',    300.00, 'Copilot seats for new joiners',                            'approved', 'TM-001',   NULL),
+    ('AMD-2026-006', 'BL-INFRA-INF-2026-Q4',    '2026-11-28',   7500.00, 'Pinecone 2027 annual commitment (discounted rate)',        'proposed', 'TM-004',   NULL),
+    ('AMD-2026-007', 'BL-INFRA-INF-2026-Q3',    '2026-07-01',   1500.00, 'Migration from Pinecone to self-hosted pgvector',          'rejected', 'TM-004',   'VIP-006'),
+    ('AMD-2026-008', 'BL-SECLEGAL-PRO-2026-Q4', '2026-10-02',  10000.00, 'SOC 2 Type I audit quote above plan',                      'approved', 'TM-015',   NULL),
+    ('AMD-2026-009', 'BL-GA-TRV-2026-Q4',       '2026-10-15',  -1000.00, 'Offsite shortened to two days',                            'withdrawn','TM-017',   NULL)
+) v(code, line, d, change, reason, status, member, proposal);
+
+-- -----------------------------------------------------------------------------
+-- budget_approvals — VIVIM plan figure
+-- -----------------------------------------------------------------------------
+INSERT INTO budget_approvals (code, budget_period_id, budget_line_item_id, budget_amendment_id, approval_stage,
+                              approver_member_id, dao_proposal_id, decision, decided_at, approved_amount, currency, comments)
+SELECT v.code, (SELECT id FROM budget_periods WHERE code = v.period),
+       (SELECT id FROM budget_line_items WHERE code = v.line),
+       (SELECT id FROM budget_amendments WHERE code = v.amd),
+       v.stage, (SELECT id FROM team_members WHERE code = v.member), (SELECT id FROM dao_proposals WHERE code = v.proposal),
+       v.decision, v.decided::timestamptz, v.amount, 'EUR', v.comments
+FROM (VALUES
+    -- period budgets
+    ('BA-2026-001', 'FY2026',  NULL, NULL, 'finance',   'TM-003',  NULL,  'approved', '2026-01-05 10:00+01', NULL, 'FY2026 operating plan reviewed (acting finance lead until TM-017 joins)'),
+    ('BA-2026-002', 'FY2026',  NULL, NULL, 'dao_vote',  NULL,      'VIP-001', 'approved', '2026-03-24 18:00+01', NULL, 'Treasury-funded programme budgets ratified with the charter'),
+    ('BA-2026-003', '2026-Q1', NULL, NULL, 'finance',   'TM-003',  NULL,  'approved', '2026-01-05 11:00+01', NULL, NULL),
+    ('BA-2026-004', '2026-Q1', NULL, NULL, 'executive', 'TM-001', NULL,  'approved', '2026-01-07 10:00+01', NULL, NULL),
+    ('BA-2026-005', '2026-Q2', NULL, NULL, 'finance',   'TM-017', NULL,  'approved', '2026-03-20 10:00+01', NULL, NULL),
+    ('BA-2026-006', '2026-Q2', NULL, NULL, 'executive', 'TM-001', NULL,  'changes_requested', '2026-03-24 10:00+01', NULL, 'Legal line too low for MiCA work'),
+    ('BA-2026-007', '2026-Q2', NULL, NULL, 'executive', 'TM-001', NULL,  'approved', '2026-03-27 10:00+01', NULL, NULL),
+    ('BA-2026-008', '2026-Q3', NULL, NULL, 'finance',   'TM-017', NULL,  'approved', '2026-06-19 10:00+02', NULL, NULL),
+    ('BA-2026-009', '2026-Q3', NULL, NULL, 'executive', 'TM-001', NULL,  'approved', '2026-06-24 10:00+02', NULL, NULL),
+    ('BA-2026-010', '2026-Q4', NULL, NULL, 'finance',   'TM-017', NULL,  'approved', '2026-09-18 10:00+02', NULL, NULL),
+    ('BA-2026-011', '2026-Q4', NULL, NULL, 'executive', 'TM-001', NULL,  'approved', '2026-09-23 10:00+02', NULL, NULL),
+    -- large lines
+    ('BA-2026-012', '2026-Q4', 'BL-SECLEGAL-PRO-2026-Q4', NULL, 'team_lead', 'TM-015', NULL, 'approved', '2026-09-15 10:00+02', NULL, 'SOC 2 scope confirmed'),
+    ('BA-2026-013', '2026-Q3', 'BL-COMMUNITY-COM-2026-Q3', NULL, 'team_lead', 'TM-013', NULL, 'approved', '2026-06-12 10:00+02', NULL, 'Hackathon plan'),
+    -- amendments
+    ('BA-2026-014', '2026-Q2', NULL, 'AMD-2026-001', 'finance',  'TM-017', NULL,  'approved', '2026-05-27 12:00+02',  8000.00, NULL),
+    ('BA-2026-015', '2026-Q3', NULL, 'AMD-2026-002', 'dao_vote', NULL,      'VIP-005', 'approved', '2026-09-01 18:00+02',  4000.00, 'Grants treasury top-up'),
+    ('BA-2026-016', '2026-Q4', NULL, 'AMD-2026-003', 'finance',  'TM-017', NULL,  'pending',  NULL,                   NULL,    'Awaiting M6 training report'),
+    ('BA-2026-017', '2026-Q2', NULL, 'AMD-2026-004', 'finance',  'TM-017', NULL,  'approved', '2026-04-13 12:00+02',  NULL,    'Budget cut'),
+    ('BA-2026-018', '2026-Q3', NULL, 'AMD-2026-005', 'team_lead','TM-001', NULL,  'approved', '2026-07-09 12:00+02',   300.00, NULL),
+    ('BA-2026-019', '2026-Q4', NULL, 'AMD-2026-006', 'finance',  'TM-017', NULL,  'pending',  NULL,                   NULL,    NULL),
+    ('BA-2026-020', '2026-Q3', NULL, 'AMD-2026-007', 'dao_vote', NULL,      'VIP-006', 'rejected', '2026-07-13 18:00+02',  NULL,    'VIP-006 rejected: stay on Pinecone'),
+    ('BA-2026-021', '2026-Q4', NULL, 'AMD-2026-008', 'executive','TM-001', NULL,  'approved', '2026-10-06 12:00+02', 10000.00, NULL)
+) v(code, period, line, amd, stage, member, proposal, decision, decided, amount, comments);
 
 DROP TABLE tmp_quarter_focus;

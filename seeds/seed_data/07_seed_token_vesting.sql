@@ -3,7 +3,9 @@
 -- =============================================================================
 -- All token figures (supplies, grants, schedules, balances, APRs) are VIVIM plan
 -- figures, not market data. Dates are fixed (TGE 2026-03-02; data as of
--- 2026-10-31). Wallet addresses and transaction hashes are derived
+-- 2026-10-31; the first dividend snapshot is the projected 2027-08-31 one).
+-- Scale follows module 05: about 2 M VGT of voting power is in members' hands
+-- (dao_proposals.eligible_voting_power 1.16 M -> 2.09 M), out of 10 M VGT. Wallet addresses and transaction hashes are derived
 -- deterministically with md5() so a load is reproducible.
 -- Rows of other modules are referenced by natural key only.
 -- =============================================================================
@@ -12,16 +14,15 @@ SET client_min_messages = warning;
 
 -- Session-local helpers (pg_temp, dropped when the load ends).
 -- wallet(label): a deterministic 40-hex-digit pseudo address for a label.
--- wallet_of(key): the wallet of a DAO treasury (code), a community member
--- (handle) or a team member (TM-code, via the member's community profile) as
--- modules 05 and 09 record it, else the pseudo address of the key.
+-- wallet_of(key): the wallet of a community member (handle) or a team member
+-- (TM-code, via the member's community profile) as module 09 records it, else
+-- the pseudo address of the key (treasuries, contracts, pools).
 CREATE FUNCTION pg_temp.wallet(label TEXT) RETURNS TEXT
 LANGUAGE sql IMMUTABLE AS $$ SELECT '0x' || left(md5(label) || md5('vivim:' || label), 40) $$;
 
 CREATE FUNCTION pg_temp.wallet_of(key TEXT) RETURNS TEXT
 LANGUAGE sql STABLE AS $$
     SELECT lower(COALESCE(
-        (SELECT t.wallet_address FROM dao_treasuries t WHERE t.code = key),
         (SELECT c.wallet_address FROM community_members c WHERE c.handle = key),
         (SELECT c.wallet_address FROM community_members c JOIN team_members m ON m.id = c.team_member_id
           WHERE m.code = key ORDER BY c.id LIMIT 1),
@@ -40,13 +41,13 @@ INSERT INTO token_registry (symbol, name, token_type, token_standard, chain, con
 VALUES
 ('VGT', 'VIVIM Governance Token', 'governance', 'ERC-20Votes', 'base',
  pg_temp.wallet('vivim:token:VGT'), 18,
- 100000000, 100000000, true, true, true,
+ 10000000, 10000000, true, true, true,
  'pending', (SELECT id FROM compliance_frameworks WHERE code = 'MICA'),
- (SELECT id FROM dao_treasuries WHERE code = 'main-treasury'), DATE '2026-03-02', 0.050000, 'EUR',
- 'Fixed-supply governance token; voting power in the DAO and a share of the 70% user dividend pool. Dividend rights make a MiFID II qualification likely: legal opinion pending before any dividend is paid.'),  -- VIVIM plan figure; classification per §4.6 [S]
+ (SELECT id FROM dao_treasuries WHERE code = 'main-treasury'), DATE '2026-03-02', 0.100000, 'EUR',
+ 'Fixed-supply governance token; voting power in the DAO; holding it (with KYC) makes a user eligible for the 70% user dividend pool. Dividend rights make a MiFID II qualification likely: legal opinion pending before any dividend is paid.'),  -- VIVIM plan figure; classification per §4.6 [S]
 ('VWT', 'VIVIM Work Token', 'work', 'ERC-20', 'base',
  pg_temp.wallet('vivim:token:VWT'), 18,
- 120000000, 500000000, true, false, false,
+ 12000000, 50000000, true, false, false,
  'other_crypto_asset', (SELECT id FROM compliance_frameworks WHERE code = 'MICA'),
  (SELECT id FROM dao_treasuries WHERE code = 'grants'), DATE '2026-03-02', 0.010000, 'EUR',
  'Work/reward token minted for bounties and contributions; no profit rights. MiCA "other crypto-asset": white paper notification to the MFSA (EUR 2,500 fee, src: §4.7 camilleripreziosi.com [S]).');  -- VIVIM plan figure
@@ -78,25 +79,28 @@ SELECT a.code, vs.id, vs.token_id, tm.id, cm.id,
        round(a.amount * tr.reference_price, 2), 'EUR',
        (SELECT id FROM dao_proposals WHERE code = a.proposal_code), a.notes
 FROM (VALUES
-    ('VA-001', 'VS-FOUNDER-48-12', 'TM-001', NULL,       6000000::numeric, DATE '2026-01-05', DATE '2025-07-01', 'active',     NULL::date,        NULL,      'Founder grant; vesting credits pre-incorporation work from 2025-07'),
-    ('VA-002', 'VS-FOUNDER-48-12', 'TM-002', NULL,       6000000,          DATE '2026-01-05', DATE '2025-07-01', 'active',     NULL,              NULL,      'Founder grant'),
-    ('VA-003', 'VS-TEAM-36-6',     'TM-003', NULL,       1200000,          DATE '2026-01-15', DATE '2026-01-15', 'active',     NULL,              NULL,      NULL),
-    ('VA-004', 'VS-TEAM-36-6',     'TM-004', NULL,       1200000,          DATE '2026-01-15', DATE '2026-01-15', 'active',     NULL,              NULL,      NULL),
-    ('VA-005', 'VS-TEAM-36-6',     'TM-005', NULL,        900000,          DATE '2026-02-01', DATE '2026-02-01', 'active',     NULL,              NULL,      NULL),
-    ('VA-006', 'VS-TEAM-36-6',     'TM-006', NULL,        900000,          DATE '2026-02-01', DATE '2026-02-01', 'terminated', DATE '2026-08-31', NULL,      'Left 2026-08-31; unvested part forfeited to the treasury'),
-    ('VA-007', 'VS-TEAM-36-6',     'TM-007', NULL,        600000,          DATE '2026-03-01', DATE '2026-03-01', 'active',     NULL,              NULL,      NULL),
-    ('VA-008', 'VS-TEAM-36-6',     'TM-008', NULL,        600000,          DATE '2026-04-01', DATE '2026-04-01', 'active',     NULL,              NULL,      NULL),
-    ('VA-009', 'VS-ADVISOR-24-6',  NULL,     'member7',   400000,          DATE '2026-02-15', DATE '2026-02-15', 'active',     NULL,              'VIP-001', 'Advisor grant approved by the DAO'),
-    ('VA-010', 'VS-CONTRIB-12-3',  NULL,     'member8',  2500000,          DATE '2026-03-02', DATE '2026-03-02', 'active',     NULL,              'VIP-002', 'Core contributor, paid in VWT'),
-    ('VA-011', 'VS-CONTRIB-12-3',  NULL,     'member9',  1800000,          DATE '2026-04-01', DATE '2026-04-01', 'active',     NULL,              'VIP-002', 'Core contributor, paid in VWT'),
-    ('VA-012', 'VS-COMMUNITY-6-0', NULL,     'member10',   50000,          DATE '2026-03-02', DATE '2026-03-02', 'fully_vested', NULL,            NULL,      'Early-user grant'),
-    ('VA-013', 'VS-COMMUNITY-6-0', NULL,     'member11',   50000,          DATE '2026-03-02', DATE '2026-03-02', 'fully_vested', NULL,            NULL,      'Early-user grant'),
-    ('VA-014', 'VS-COMMUNITY-6-0', NULL,     'member12',   35000,          DATE '2026-05-04', DATE '2026-05-04', 'active',     NULL,              NULL,      'Early-user grant')
+    ('VA-001', 'VS-FOUNDER-48-12', 'TM-001', NULL,           480000::numeric, DATE '2026-01-05', DATE '2025-07-01', 'active',     NULL::date,        NULL::text, 'Founder grant; vesting credits pre-incorporation work from 2025-07'),
+    ('VA-002', 'VS-FOUNDER-48-12', 'TM-002', NULL,           480000,          DATE '2026-01-05', DATE '2025-07-01', 'active',     NULL,              NULL,       'Founder grant'),
+    ('VA-003', 'VS-TEAM-36-6',     'TM-003', NULL,           216000,          DATE '2026-01-15', DATE '2026-01-15', 'active',     NULL,              NULL,       NULL),
+    ('VA-004', 'VS-TEAM-36-6',     'TM-004', NULL,           216000,          DATE '2026-01-15', DATE '2026-01-15', 'active',     NULL,              NULL,       NULL),
+    ('VA-005', 'VS-TEAM-36-6',     'TM-005', NULL,           144000,          DATE '2026-02-01', DATE '2026-02-01', 'active',     NULL,              NULL,       NULL),
+    ('VA-006', 'VS-TEAM-36-6',     'TM-006', NULL,           144000,          DATE '2026-02-01', DATE '2026-02-01', 'active',     NULL,              NULL,       NULL),
+    ('VA-007', 'VS-TEAM-36-6',     'TM-008', NULL,           108000,          DATE '2026-03-01', DATE '2026-03-01', 'active',     NULL,              NULL,       NULL),
+    ('VA-008', 'VS-TEAM-36-6',     'TM-016', NULL,            72000,          DATE '2026-04-01', DATE '2026-04-01', 'active',     NULL,              NULL,       NULL),
+    ('VA-009', 'VS-TEAM-36-6',     'TM-015', NULL,           108000,          DATE '2026-06-01', DATE '2026-06-01', 'pending',    NULL,              NULL,       'Cliff on 2026-12-01; nothing vested yet'),
+    ('VA-010', 'VS-ADVISOR-24-6',  NULL,     'sfo-advisor',  100000,          DATE '2026-03-01', DATE '2026-03-01', 'active',     NULL,              NULL,       'Advisor grant, data-dividend economics'),
+    ('VA-011', 'VS-CONTRIB-12-3',  NULL,     'nodewright',   250000,          DATE '2026-03-02', DATE '2026-03-02', 'active',     NULL,              NULL,       'Core contributor, paid in VWT'),
+    ('VA-012', 'VS-CONTRIB-12-3',  NULL,     'ragu_rust',    180000,          DATE '2026-04-01', DATE '2026-04-01', 'active',     NULL,              NULL,       'Core contributor, paid in VWT'),
+    ('VA-013', 'VS-CONTRIB-12-3',  NULL,     'oliveoil_ops', 120000,          DATE '2026-06-01', DATE '2026-06-01', 'terminated', DATE '2026-08-31', NULL,       'Stepped down from the core contributor programme before the cliff; grant forfeited to the grants treasury'),
+    ('VA-014', 'VS-COMMUNITY-6-0', NULL,     'sliema-sky',     4000,          DATE '2026-04-06', DATE '2026-04-06', 'fully_vested', NULL,            NULL,       'Early-user grant'),
+    ('VA-015', 'VS-COMMUNITY-6-0', NULL,     'fjordfox',       6000,          DATE '2026-06-15', DATE '2026-06-15', 'active',     NULL,              NULL,       'Early-user grant'),
+    ('VA-016', 'VS-COMMUNITY-6-0', NULL,     'valletta-vibes', 3000,          DATE '2026-07-13', DATE '2026-07-13', 'active',     NULL,              NULL,       'Early-user grant, meetup host')
 ) AS a(code, schedule_code, tm_code, handle, amount, grant_date, start_date, status, terminated_on, proposal_code, notes)
 JOIN vesting_schedules vs ON vs.code = a.schedule_code
 JOIN token_registry tr    ON tr.id = vs.token_id
 LEFT JOIN team_members tm      ON tm.code = a.tm_code
 LEFT JOIN community_members cm ON cm.handle = a.handle;  -- VIVIM plan figure
+-- (approved_by_proposal_id stays NULL: grants are in the charter ratified by VIP-001, not in a proposal of their own)
 
 -- -----------------------------------------------------------------------------
 -- Vesting events, derived from each agreement's schedule up to 2026-10-31:
@@ -159,58 +163,95 @@ CROSS JOIN LATERAL (
       AND e.event_date BETWEEN w.from_d AND w.upto
 ) c
 WHERE c.amount > 0
-  AND NOT (va.code IN ('VA-002','VA-005') AND w.claim_date = DATE '2026-10-06');   -- two beneficiaries have not claimed yet in Q4
+  AND NOT (va.code IN ('VA-002','VA-005') AND w.claim_date = DATE '2026-10-06');   -- two beneficiaries have not claimed Q3 yet
 
 -- -----------------------------------------------------------------------------
--- Token holdings at 2026-09-30 and 2026-10-31  -- VIVIM plan figure
--- Contract and treasury wallets, then members (balances derived from claims
--- plus plan figures for open-market holders).
+-- Token holdings at 2026-10-31 (and the treasury / vesting wallets at 2026-06-30).
+-- Members' VGT balances are the governance-token figures module 05 uses for
+-- their voting power; pools and contracts are VIVIM plan figures; the main
+-- treasury holds the rest of the fixed supply, so VGT balances add up to the
+-- total supply.  -- VIVIM plan figure
 -- -----------------------------------------------------------------------------
 INSERT INTO token_holdings (token_id, wallet_address, holder_type, community_member_id, team_member_id, dao_treasury_id, balance, locked_balance, as_of_date)
 SELECT tr.id, pg_temp.wallet_of(h.wallet_key), h.holder_type,
        cm.id, tm.id, dt.id, h.balance, h.locked, h.as_of
 FROM (VALUES
-    -- VGT
-    ('VGT', 'main-treasury',        'treasury',         NULL,      NULL,     'main-treasury', 38000000::numeric, 0::numeric,        DATE '2026-09-30'),
-    ('VGT', 'main-treasury',        'treasury',         NULL,      NULL,     'main-treasury', 37350000,          0,                 DATE '2026-10-31'),
-    ('VGT', 'vesting-contract-vgt', 'vesting_contract', NULL,      NULL,     NULL,            12850000,          12850000,          DATE '2026-09-30'),
-    ('VGT', 'vesting-contract-vgt', 'vesting_contract', NULL,      NULL,     NULL,            12155000,          12155000,          DATE '2026-10-31'),
-    ('VGT', 'staking-pool-vgt-flex','staking_pool',     NULL,      NULL,     NULL,             2400000,           0,                 DATE '2026-09-30'),
-    ('VGT', 'staking-pool-vgt-flex','staking_pool',     NULL,      NULL,     NULL,             2600000,           0,                 DATE '2026-10-31'),
-    ('VGT', 'staking-pool-vgt-90d', 'staking_pool',     NULL,      NULL,     NULL,             3900000,           3900000,           DATE '2026-09-30'),
-    ('VGT', 'staking-pool-vgt-90d', 'staking_pool',     NULL,      NULL,     NULL,             4200000,           4200000,           DATE '2026-10-31'),
-    ('VGT', 'liquidity-vgt-eur',    'liquidity_pool',   NULL,      NULL,     NULL,             8000000,           0,                 DATE '2026-09-30'),
-    ('VGT', 'liquidity-vgt-eur',    'liquidity_pool',   NULL,      NULL,     NULL,             8000000,           0,                 DATE '2026-10-31'),
-    ('VGT', 'dividend-escrow',      'dividend_escrow',  NULL,      NULL,     NULL,             5000000,           5000000,           DATE '2026-10-31'),
-    ('VGT', 'TM-001',               'team_member',      NULL,      'TM-001', NULL,             1875000,           0,                 DATE '2026-10-31'),
-    ('VGT', 'TM-003',               'team_member',      NULL,      'TM-003', NULL,              300000,           0,                 DATE '2026-10-31'),
-    ('VGT', 'TM-004',               'team_member',      NULL,      'TM-004', NULL,              300000,           0,                 DATE '2026-10-31'),
-    ('VGT', 'member7',              'community_member', 'member7', NULL,     NULL,               120000,          0,                 DATE '2026-10-31'),
-    ('VGT', 'member10',             'community_member', 'member10',NULL,     NULL,                50000,          0,                 DATE '2026-09-30'),
-    ('VGT', 'member10',             'community_member', 'member10',NULL,     NULL,                58000,          0,                 DATE '2026-10-31'),
-    ('VGT', 'member11',             'community_member', 'member11',NULL,     NULL,                50000,          25000,             DATE '2026-10-31'),
-    ('VGT', 'member12',             'community_member', 'member12',NULL,     NULL,                29000,          0,                 DATE '2026-10-31'),
-    ('VGT', 'member13',             'community_member', 'member13',NULL,     NULL,               240000,          150000,            DATE '2026-09-30'),
-    ('VGT', 'member13',             'community_member', 'member13',NULL,     NULL,               265000,          150000,            DATE '2026-10-31'),
-    ('VGT', 'member14',             'community_member', 'member14',NULL,     NULL,               180000,          0,                 DATE '2026-10-31'),
-    ('VGT', 'member15',             'community_member', 'member15',NULL,     NULL,                95000,          40000,             DATE '2026-10-31'),
-    ('VGT', 'member16',             'community_member', 'member16',NULL,     NULL,                61000,          0,                 DATE '2026-10-31'),
-    ('VGT', 'member17',             'community_member', 'member17',NULL,     NULL,                12500,          0,                 DATE '2026-10-31'),
+    -- VGT: contracts and pools
+    ('VGT', 'vesting-contract-vgt', 'vesting_contract', NULL, NULL, NULL, 2136000::numeric, 2136000::numeric, DATE '2026-06-30'),
+    ('VGT', 'main-treasury',        'treasury',         NULL, NULL, 'main-treasury', 5900000, 0,     DATE '2026-06-30'),
+    ('VGT', 'vesting-contract-vgt', 'vesting_contract', NULL, NULL, NULL, 1532000,  1532000, DATE '2026-10-31'),
+    ('VGT', 'liquidity-vgt-eur',    'liquidity_pool',   NULL, NULL, NULL,  800000,        0, DATE '2026-10-31'),
+    ('VGT', 'staking-pool-vgt-flex','staking_pool',     NULL, NULL, NULL,   35000,        0, DATE '2026-10-31'),
+    ('VGT', 'staking-pool-vgt-90d', 'staking_pool',     NULL, NULL, NULL,   87000,    87000, DATE '2026-10-31'),
+    -- VGT: staff (through their community profile; figures as in module 05)
+    ('VGT', 'tramuntana',   'community_member', 'tramuntana',   NULL, NULL, 120000,      0, DATE '2026-10-31'),
+    ('VGT', 'etna_dev',     'community_member', 'etna_dev',     NULL, NULL, 110000,      0, DATE '2026-10-31'),
+    ('VGT', 'gozo-ops',     'community_member', 'gozo-ops',     NULL, NULL,  95000,  40000, DATE '2026-10-31'),
+    ('VGT', 'serra_ml',     'community_member', 'serra_ml',     NULL, NULL,  90000,      0, DATE '2026-10-31'),
+    ('VGT', 'ortigia',      'community_member', 'ortigia',      NULL, NULL,  80000,      0, DATE '2026-10-31'),
+    ('VGT', 'spree-sec',    'community_member', 'spree-sec',    NULL, NULL,  75000,      0, DATE '2026-10-31'),
+    ('VGT', 'mdina',        'community_member', 'mdina',        NULL, NULL,  70000,      0, DATE '2026-10-31'),
+    ('VGT', 'dragonera',    'community_member', 'dragonera',    NULL, NULL,  65000,      0, DATE '2026-10-31'),
+    ('VGT', 'catania-sre',  'community_member', 'catania-sre',  NULL, NULL,  60000,      0, DATE '2026-10-31'),
+    ('VGT', 'thames-pm',    'community_member', 'thames-pm',    NULL, NULL,  55000,      0, DATE '2026-10-31'),
+    ('VGT', 'soller-design','community_member', 'soller-design',NULL, NULL,  50000,      0, DATE '2026-10-31'),
+    ('VGT', 'kalsa-legal',  'community_member', 'kalsa-legal',  NULL, NULL,  45000,      0, DATE '2026-10-31'),
+    ('VGT', 'valletta-ml',  'community_member', 'valletta-ml',  NULL, NULL,  40000,      0, DATE '2026-10-31'),
+    ('VGT', 'palma-data',   'community_member', 'palma-data',   NULL, NULL,  35000,      0, DATE '2026-10-31'),
+    -- VGT: team members' own wallets (only for those without a community profile)
+    ('VGT', 'TM-019',       'team_member',      NULL,      'TM-019', NULL,   5000,      0, DATE '2026-10-31'),
+    ('VGT', 'TM-021',       'team_member',      NULL,      'TM-021', NULL,  12000,      0, DATE '2026-10-31'),
+    -- VGT: community
+    ('VGT', 'nodewright',   'community_member', 'nodewright',   NULL, NULL,  38000,  20000, DATE '2026-10-31'),
+    ('VGT', 'bytebaker',    'community_member', 'bytebaker',    NULL, NULL,  22000,      0, DATE '2026-10-31'),
+    ('VGT', 'posidonia',    'community_member', 'posidonia',    NULL, NULL,  26000,      0, DATE '2026-10-31'),
+    ('VGT', 'ragu_rust',    'community_member', 'ragu_rust',    NULL, NULL,  30000,  15000, DATE '2026-10-31'),
+    ('VGT', 'sliema-sky',   'community_member', 'sliema-sky',   NULL, NULL,   4000,      0, DATE '2026-10-31'),
+    ('VGT', 'kernelkat',    'community_member', 'kernelkat',    NULL, NULL,  24000,  12000, DATE '2026-10-31'),
+    ('VGT', 'lowtide',      'community_member', 'lowtide',      NULL, NULL,  18000,      0, DATE '2026-10-31'),
+    ('VGT', 'oliveoil_ops', 'community_member', 'oliveoil_ops', NULL, NULL,  15000,      0, DATE '2026-10-31'),
+    ('VGT', 'moka',         'community_member', 'moka',         NULL, NULL,  16000,      0, DATE '2026-10-31'),
+    ('VGT', 'fjordfox',     'community_member', 'fjordfox',     NULL, NULL,   6000,      0, DATE '2026-10-31'),
+    ('VGT', 'paella.dev',   'community_member', 'paella.dev',   NULL, NULL,  14000,      0, DATE '2026-10-31'),
+    ('VGT', 'valletta-vibes','community_member','valletta-vibes',NULL, NULL,  3000,      0, DATE '2026-10-31'),
+    ('VGT', 'quietquant',   'community_member', 'quietquant',   NULL, NULL,  20000,  10000, DATE '2026-10-31'),
+    ('VGT', 'dublin_data',  'community_member', 'dublin_data',  NULL, NULL,  12000,      0, DATE '2026-10-31'),
+    ('VGT', 'tulipstack',   'community_member', 'tulipstack',   NULL, NULL,  11000,      0, DATE '2026-10-31'),
+    ('VGT', 'sfo-advisor',  'community_member', 'sfo-advisor',  NULL, NULL,  50000,  25000, DATE '2026-10-31'),
+    ('VGT', 'ngi-partner',  'community_member', 'ngi-partner',  NULL, NULL,  30000,      0, DATE '2026-10-31'),
+    ('VGT', 'alpine_ai',    'community_member', 'alpine_ai',    NULL, NULL,  13000,      0, DATE '2026-10-31'),
+    ('VGT', 'sirocco',      'community_member', 'sirocco',      NULL, NULL,   5000,      0, DATE '2026-10-31'),
+    ('VGT', 'cantina',      'community_member', 'cantina',      NULL, NULL,   9000,      0, DATE '2026-10-31'),
+    ('VGT', 'londonfog',    'community_member', 'londonfog',    NULL, NULL,   2500,      0, DATE '2026-10-31'),
+    ('VGT', 'quiet-leaver', 'community_member', 'quiet-leaver', NULL, NULL,  10000,      0, DATE '2026-10-31'),
     -- VWT
-    ('VWT', 'grants',               'treasury',         NULL,      NULL,     'grants',       96500000,          0,                 DATE '2026-10-31'),
-    ('VWT', 'vesting-contract-vwt', 'vesting_contract', NULL,      NULL,     NULL,             2400000,           2400000,           DATE '2026-10-31'),
-    ('VWT', 'staking-pool-vwt-30d', 'staking_pool',     NULL,      NULL,     NULL,             6500000,           6500000,           DATE '2026-10-31'),
-    ('VWT', 'member8',              'community_member', 'member8', NULL,     NULL,              1250000,          0,                 DATE '2026-10-31'),
-    ('VWT', 'member9',              'community_member', 'member9', NULL,     NULL,               750000,          0,                 DATE '2026-10-31'),
-    ('VWT', 'member13',             'community_member', 'member13',NULL,     NULL,               420000,          0,                 DATE '2026-10-31'),
-    ('VWT', 'member18',             'community_member', 'member18',NULL,     NULL,               310000,          0,                 DATE '2026-10-31'),
-    ('VWT', 'member19',             'community_member', 'member19',NULL,     NULL,               185000,          0,                 DATE '2026-10-31'),
-    ('VWT', 'member20',             'community_member', 'member20',NULL,     NULL,                96000,          0,                 DATE '2026-10-31')
+    ('VWT', 'vesting-contract-vwt', 'vesting_contract', NULL, NULL, NULL,   247500,  247500, DATE '2026-10-31'),
+    ('VWT', 'staking-pool-vwt-30d', 'staking_pool',     NULL, NULL, NULL,   190000,  190000, DATE '2026-10-31'),
+    ('VWT', 'nodewright',   'community_member', 'nodewright',   NULL, NULL,  31250,      0, DATE '2026-10-31'),
+    ('VWT', 'ragu_rust',    'community_member', 'ragu_rust',    NULL, NULL,  30000,      0, DATE '2026-10-31'),
+    ('VWT', 'posidonia',    'community_member', 'posidonia',    NULL, NULL,  60000,      0, DATE '2026-10-31'),
+    ('VWT', 'moka',         'community_member', 'moka',         NULL, NULL,  50000,      0, DATE '2026-10-31'),
+    ('VWT', 'sirocco',      'community_member', 'sirocco',      NULL, NULL,  20000,      0, DATE '2026-10-31'),
+    ('VWT', 'bytebaker',    'community_member', 'bytebaker',    NULL, NULL,  33500,      0, DATE '2026-10-31'),
+    ('VWT', 'kernelkat',    'community_member', 'kernelkat',    NULL, NULL,  29000,      0, DATE '2026-10-31'),
+    ('VWT', 'tulipstack',   'community_member', 'tulipstack',   NULL, NULL,  57500,      0, DATE '2026-10-31')
 ) AS h(symbol, wallet_key, holder_type, handle, tm_code, treasury_code, balance, locked, as_of)
 JOIN token_registry tr ON tr.symbol = h.symbol
 LEFT JOIN community_members cm ON cm.handle = h.handle
 LEFT JOIN team_members tm      ON tm.code = h.tm_code
-LEFT JOIN dao_treasuries dt    ON dt.code = h.treasury_code;  -- VIVIM plan figure
+LEFT JOIN dao_treasuries dt    ON dt.code = h.treasury_code
+WHERE h.tm_code IS NULL OR NOT EXISTS (SELECT 1 FROM community_members c WHERE c.team_member_id = tm.id);  -- VIVIM plan figure
+
+-- Treasuries at 2026-10-31 hold the rest of each token's supply (main treasury
+-- for VGT, grants treasury for VWT).
+INSERT INTO token_holdings (token_id, wallet_address, holder_type, dao_treasury_id, balance, locked_balance, as_of_date)
+SELECT tr.id, pg_temp.wallet_of(t.treasury_code), 'treasury', dt.id,
+       tr.total_supply - COALESCE((SELECT sum(h.balance) FROM token_holdings h
+                                   WHERE h.token_id = tr.id AND h.as_of_date = DATE '2026-10-31'), 0),
+       0, DATE '2026-10-31'
+FROM (VALUES ('VGT', 'main-treasury'), ('VWT', 'grants')) AS t(symbol, treasury_code)
+JOIN token_registry tr ON tr.symbol = t.symbol
+JOIN dao_treasuries dt ON dt.code = t.treasury_code;
 
 -- -----------------------------------------------------------------------------
 -- Staking pools  -- VIVIM plan figure
@@ -219,13 +260,13 @@ INSERT INTO staking_pools (code, name, token_id, reward_token_id, pool_wallet, a
     min_stake, pool_cap, reward_budget, voting_power_multiplier, status, start_date, end_date)
 VALUES
 ('SP-VGT-FLEX', 'VGT flexible staking', (SELECT id FROM token_registry WHERE symbol = 'VGT'), (SELECT id FROM token_registry WHERE symbol = 'VGT'),
- pg_temp.wallet_of('staking-pool-vgt-flex'),  4.00,  0, 7,   1000,  10000000,  400000, 1.00, 'active', DATE '2026-04-01', NULL),
+ pg_temp.wallet_of('staking-pool-vgt-flex'),  4.00,  0, 7,    100,   1000000,   40000, 1.00, 'active', DATE '2026-04-01', NULL),
 ('SP-VGT-90D',  'VGT 90-day lock',      (SELECT id FROM token_registry WHERE symbol = 'VGT'), (SELECT id FROM token_registry WHERE symbol = 'VGT'),
- pg_temp.wallet_of('staking-pool-vgt-90d'),   8.00, 90, 14, 10000,   8000000,  640000, 1.50, 'active', DATE '2026-04-01', NULL),
+ pg_temp.wallet_of('staking-pool-vgt-90d'),   8.00, 90, 14,   1000,    800000,   64000, 1.50, 'active', DATE '2026-04-01', NULL),
 ('SP-VWT-30D',  'VWT 30-day lock, rewards in VWT', (SELECT id FROM token_registry WHERE symbol = 'VWT'), (SELECT id FROM token_registry WHERE symbol = 'VWT'),
- pg_temp.wallet_of('staking-pool-vwt-30d'),  12.00, 30, 3,   5000,  20000000, 2400000, 1.00, 'active', DATE '2026-05-01', DATE '2027-04-30'),
+ pg_temp.wallet_of('staking-pool-vwt-30d'),  12.00, 30, 3,   1000,   2000000,  240000, 1.00, 'active', DATE '2026-05-01', DATE '2027-04-30'),
 ('SP-VGT-365D', 'VGT 1-year lock (planned for M7)', (SELECT id FROM token_registry WHERE symbol = 'VGT'), (SELECT id FROM token_registry WHERE symbol = 'VGT'),
- pg_temp.wallet_of('staking-pool-vgt-365d'), 12.00, 365, 21, 50000, 5000000,  600000, 2.00, 'planned', DATE '2026-12-01', NULL);  -- VIVIM plan figure
+ pg_temp.wallet_of('staking-pool-vgt-365d'), 12.00, 365, 21, 5000,    500000,   60000, 2.00, 'planned', DATE '2026-12-01', NULL);  -- VIVIM plan figure
 
 -- -----------------------------------------------------------------------------
 -- Staking positions  -- VIVIM plan figure
@@ -235,17 +276,18 @@ INSERT INTO staking_positions (code, staking_pool_id, community_member_id, team_
 SELECT p.code, sp.id, cm.id, tm.id, pg_temp.wallet_of(COALESCE(p.handle, p.tm_code)),
        p.amount, p.staked_at, p.staked_at + make_interval(days => sp.lock_days), p.withdrawn_at, p.status
 FROM (VALUES
-    ('STK-001', 'SP-VGT-FLEX', 'member13', NULL,     150000::numeric, TIMESTAMPTZ '2026-04-03 10:12:00+00', NULL::timestamptz,                 'active'),
-    ('STK-002', 'SP-VGT-FLEX', 'member15', NULL,      40000,          TIMESTAMPTZ '2026-04-20 18:40:00+00', NULL,                              'active'),
-    ('STK-003', 'SP-VGT-FLEX', 'member14', NULL,      60000,          TIMESTAMPTZ '2026-05-11 08:05:00+00', TIMESTAMPTZ '2026-09-02 09:00:00+00', 'withdrawn'),
-    ('STK-004', 'SP-VGT-90D',  'member7',  NULL,     100000,          TIMESTAMPTZ '2026-04-05 12:00:00+00', NULL,                              'active'),
-    ('STK-005', 'SP-VGT-90D',  'member11', NULL,      25000,          TIMESTAMPTZ '2026-06-01 07:30:00+00', NULL,                              'active'),
-    ('STK-006', 'SP-VGT-90D',  NULL,       'TM-003', 150000,          TIMESTAMPTZ '2026-07-10 16:20:00+00', NULL,                              'active'),
-    ('STK-007', 'SP-VGT-90D',  'member16', NULL,      30000,          TIMESTAMPTZ '2026-05-15 09:45:00+00', NULL,                              'unbonding'),
-    ('STK-008', 'SP-VWT-30D',  'member8',  NULL,     800000,          TIMESTAMPTZ '2026-06-02 11:00:00+00', NULL,                              'active'),
-    ('STK-009', 'SP-VWT-30D',  'member9',  NULL,     400000,          TIMESTAMPTZ '2026-07-01 13:15:00+00', NULL,                              'active'),
-    ('STK-010', 'SP-VWT-30D',  'member18', NULL,     150000,          TIMESTAMPTZ '2026-08-03 20:00:00+00', NULL,                              'active'),
-    ('STK-011', 'SP-VWT-30D',  'member19', NULL,      90000,          TIMESTAMPTZ '2026-06-20 06:50:00+00', TIMESTAMPTZ '2026-10-12 10:00:00+00', 'withdrawn')
+    ('STK-001', 'SP-VGT-FLEX', 'nodewright',   NULL,     20000::numeric, TIMESTAMPTZ '2026-04-03 10:12:00+00', NULL::timestamptz,                    'active'),
+    ('STK-002', 'SP-VGT-FLEX', 'ragu_rust',    NULL,     15000,          TIMESTAMPTZ '2026-04-20 18:40:00+00', NULL,                                 'active'),
+    ('STK-003', 'SP-VGT-FLEX', 'lowtide',      NULL,      9000,          TIMESTAMPTZ '2026-05-11 08:05:00+00', TIMESTAMPTZ '2026-09-02 09:00:00+00', 'withdrawn'),
+    ('STK-004', 'SP-VGT-90D',  'sfo-advisor',  NULL,     25000,          TIMESTAMPTZ '2026-04-05 12:00:00+00', NULL,                                 'active'),
+    ('STK-005', 'SP-VGT-90D',  'kernelkat',    NULL,     12000,          TIMESTAMPTZ '2026-06-01 07:30:00+00', NULL,                                 'active'),
+    ('STK-006', 'SP-VGT-90D',  'gozo-ops',     NULL,     40000,          TIMESTAMPTZ '2026-07-10 16:20:00+00', NULL,                                 'active'),
+    ('STK-007', 'SP-VGT-90D',  'quietquant',   NULL,     10000,          TIMESTAMPTZ '2026-08-03 09:45:00+00', NULL,                                 'unbonding'),
+    ('STK-008', 'SP-VWT-30D',  'nodewright',   NULL,    100000,          TIMESTAMPTZ '2026-06-02 11:00:00+00', NULL,                                 'active'),
+    ('STK-009', 'SP-VWT-30D',  'ragu_rust',    NULL,     60000,          TIMESTAMPTZ '2026-07-06 13:15:00+00', NULL,                                 'active'),
+    ('STK-010', 'SP-VWT-30D',  'sirocco',      NULL,     30000,          TIMESTAMPTZ '2026-10-01 20:00:00+00', NULL,                                 'active'),
+    ('STK-011', 'SP-VWT-30D',  'tulipstack',   NULL,     30000,          TIMESTAMPTZ '2026-08-28 06:50:00+00', TIMESTAMPTZ '2026-10-12 10:00:00+00', 'withdrawn'),
+    ('STK-012', 'SP-VGT-FLEX', NULL,           'TM-016',  5000,          TIMESTAMPTZ '2026-10-08 17:00:00+00', NULL,                                 'active')
 ) AS p(code, pool_code, handle, tm_code, amount, staked_at, withdrawn_at, status)
 JOIN staking_pools sp ON sp.code = p.pool_code
 LEFT JOIN community_members cm ON cm.handle = p.handle
@@ -274,12 +316,15 @@ SELECT (SELECT id FROM token_registry WHERE symbol = 'VGT'), a.id, b.id, d.amoun
        (SELECT id FROM dao_proposals WHERE code = d.proposal_code), d.start_date, d.end_date, d.status,
        '0x' || md5('delegate:' || d.from_h || d.to_h || d.start_date) || md5('vivim:delegate:' || d.from_h || d.start_date)
 FROM (VALUES
-    ('member10', 'member13',  58000::numeric, 'all_proposals',   NULL,      DATE '2026-04-01', NULL::date,        'active'),
-    ('member11', 'member13',  25000,          'all_proposals',   NULL,      DATE '2026-04-15', NULL,              'active'),
-    ('member12', 'member7',   29000,          'technical_only',  NULL,      DATE '2026-06-01', NULL,              'active'),
-    ('member16', 'member14',  61000,          'treasury_only',   NULL,      DATE '2026-05-20', DATE '2026-09-30', 'revoked'),
-    ('member17', 'member7',   12500,          'single_proposal', 'VIP-003', DATE '2026-06-10', DATE '2026-06-24', 'expired'),
-    ('member15', 'member14',  55000,          'all_proposals',   NULL,      DATE '2026-07-01', NULL,              'active')
+    -- the same delegations module 05 records for governance (on-chain side here)
+    ('sliema-sky',     'dragonera',  4000::numeric, 'all_proposals',   NULL::text, DATE '2026-04-10', NULL::date,        'active'),
+    ('fjordfox',       'tramuntana', 6000,          'all_proposals',   NULL,       DATE '2026-06-20', NULL,              'active'),
+    ('valletta-vibes', 'gozo-ops',   3000,          'all_proposals',   NULL,       DATE '2026-07-15', NULL,              'active'),
+    ('dublin_data',    'serra_ml',  12000,          'technical_only',  NULL,       DATE '2026-08-15', NULL,              'active'),
+    ('sirocco',        'mdina',      5000,          'treasury_only',   NULL,       DATE '2026-09-25', NULL,              'active'),
+    ('londonfog',      'thames-pm',  2500,          'all_proposals',   NULL,       DATE '2026-10-25', NULL,              'active'),
+    -- one-proposal delegation
+    ('bytebaker',      'nodewright', 8000,          'single_proposal', 'VIP-006',  DATE '2026-07-06', DATE '2026-07-16', 'expired')
 ) AS d(from_h, to_h, amount, scope, proposal_code, start_date, end_date, status)
 JOIN community_members a ON a.handle = d.from_h
 JOIN community_members b ON b.handle = d.to_h;  -- VIVIM plan figure
@@ -291,49 +336,59 @@ INSERT INTO token_snapshots (code, token_id, snapshot_type, block_number, snapsh
     circulating_supply, eligible_balance, holder_count, dividend_calculation_id, dao_proposal_id, merkle_root)
 SELECT s.code, tr.id, s.stype, s.block, s.at, tr.total_supply, s.circulating, s.eligible, s.holders,
        CASE WHEN s.stype = 'dividend'
-            THEN (SELECT dc.id FROM dividend_calculations dc ORDER BY dc.period_start, dc.id LIMIT 1) END,
+            THEN (SELECT dc.id FROM dividend_calculations dc
+                  JOIN dividend_policies dp ON dp.id = dc.dividend_policy_id
+                  JOIN milestones m        ON m.id = dc.milestone_id
+                  WHERE dp.code = 'DIV-70-30' AND m.code = 'M10' AND dc.period_start = DATE '2027-08-01') END,
        (SELECT id FROM dao_proposals WHERE code = s.proposal_code),
        '0x' || md5('snapshot:' || s.code) || md5('vivim:snapshot:' || s.code)
 FROM (VALUES
-    ('SNAP-VGT-VIP-001', 'VGT', 'governance', 31250000::bigint, TIMESTAMPTZ '2026-03-20 00:00:00+00', 18000000::numeric, 9000000::numeric, 412, 'VIP-001'),
-    ('SNAP-VGT-VIP-002', 'VGT', 'governance', 32460000,         TIMESTAMPTZ '2026-04-17 00:00:00+00', 21000000,          11500000,         655, 'VIP-002'),
-    ('SNAP-VGT-VIP-003', 'VGT', 'governance', 33670000,         TIMESTAMPTZ '2026-05-15 00:00:00+00', 24500000,          13800000,         903, 'VIP-003'),
-    ('SNAP-VGT-VIP-004', 'VGT', 'governance', 36090000,         TIMESTAMPTZ '2026-07-10 00:00:00+00', 29000000,          16900000,        1288, 'VIP-004'),
-    ('SNAP-VGT-AUDIT-Q3','VGT', 'audit',      39460000,         TIMESTAMPTZ '2026-09-30 23:59:59+00', 49850000,          26600000,        1640, NULL),
-    ('SNAP-VGT-DIV-001', 'VGT', 'dividend',   40800000,         TIMESTAMPTZ '2026-10-31 23:59:59+00', 50495000,          20000000,        1702, NULL),
-    ('SNAP-VWT-AUDIT-Q3','VWT', 'audit',      39460000,         TIMESTAMPTZ '2026-09-30 23:59:59+00', 21000000,          17500000,         388, NULL)
+    -- governance snapshots at each vote's start; eligible = dao_proposals.eligible_voting_power in module 05
+    ('SNAP-VGT-VIP-001', 'VGT', 'governance', 31250000::bigint, TIMESTAMPTZ '2026-03-09 09:00:00+00', 1300000::numeric, 1164000::numeric, 21, 'VIP-001'),
+    ('SNAP-VGT-VIP-002', 'VGT', 'governance', 32760000,         TIMESTAMPTZ '2026-04-13 09:00:00+00', 1600000,          1418000,          27, 'VIP-002'),
+    ('SNAP-VGT-VIP-003', 'VGT', 'governance', 33360000,         TIMESTAMPTZ '2026-04-27 09:00:00+00', 1650000,          1454000,          28, 'VIP-003'),
+    ('SNAP-VGT-VIP-004', 'VGT', 'governance', 34870000,         TIMESTAMPTZ '2026-06-01 09:00:00+00', 1950000,          1730000,          33, 'VIP-004'),
+    ('SNAP-VGT-VIP-006', 'VGT', 'governance', 36080000,         TIMESTAMPTZ '2026-07-06 09:00:00+00', 2000000,          1760000,          35, 'VIP-006'),
+    ('SNAP-VGT-VIP-005', 'VGT', 'governance', 37890000,         TIMESTAMPTZ '2026-08-17 09:00:00+00', 2150000,          1880000,          39, 'VIP-005'),
+    ('SNAP-VGT-VIP-007', 'VGT', 'governance', 40010000,         TIMESTAMPTZ '2026-10-05 09:00:00+00', 2250000,          1997000,          44, 'VIP-007'),
+    ('SNAP-VGT-AUDIT-Q3','VGT', 'audit',      39460000,         TIMESTAMPTZ '2026-09-30 23:59:59+00', 2220000,          2220000,          44, NULL),
+    ('SNAP-VWT-AUDIT-Q3','VWT', 'audit',      39460000,         TIMESTAMPTZ '2026-09-30 23:59:59+00',  720000,           480000,          19, NULL),
+    -- projected dividend snapshot for the first user-dividend month (module 03: policy DIV-70-30,
+    -- M10, 2027-08); holder_count = the 8,000 eligible users of that calculation
+    ('SNAP-VGT-DIV-2027-08', 'VGT', 'dividend', 61000000,   TIMESTAMPTZ '2027-08-31 23:59:59+00', 2600000,          2090000,        8000, NULL)
 ) AS s(code, symbol, stype, block, at, circulating, eligible, holders, proposal_code)
 JOIN token_registry tr ON tr.symbol = s.symbol;  -- VIVIM plan figure
 
 -- -----------------------------------------------------------------------------
--- Dividend claims of VGT holders against the first dividend pool calculation
--- (module 03), pro rata to the holder's balance in the dividend snapshot.
--- claim = pool x 70% user share x balance / eligible balance of the snapshot.
--- Holders' eligibility is the 2026-10-31 holding row.  -- VIVIM plan figure
+-- Dividend claims (projected) of VGT holders against the first user-dividend
+-- calculation (module 03, DIV-70-30, 2027-08). The dividend is per eligible user:
+-- claim = pool_amount x user_share_pct / 100 / eligible holders of the snapshot
+-- (= per_user_amount of the calculation). The holder's latest recorded holding
+-- (2026-10-31) stands in for the snapshot balance.  -- VIVIM plan figure
 -- -----------------------------------------------------------------------------
 INSERT INTO dividend_claims (code, dividend_calculation_id, token_snapshot_id, token_holding_id, community_member_id,
     eligible_balance, claim_amount, currency, status, claimed_at, expires_on, withholding_reason, tx_hash)
 SELECT c.code, ts.dividend_calculation_id, ts.id, th.id, th.community_member_id, th.balance,
-       round(dc.pool_amount * dp.user_share_pct / 100 * th.balance / ts.eligible_balance, 2),
-       dc.currency, c.status,
-       c.claimed_at, c.expires_on,
-       c.reason,
-       CASE WHEN c.status = 'claimed' THEN '0x' || md5('dividend:' || c.code) || md5('vivim:dividend:' || c.code) END
+       round(dc.pool_amount * dp.user_share_pct / 100 / ts.holder_count, 2),
+       dc.currency, c.status, NULL, DATE '2028-02-29', c.reason, NULL
 FROM (VALUES
-    ('DC-001-01', 'member13', 'claimed',  TIMESTAMPTZ '2026-11-10 09:12:00+00', DATE '2027-04-30', NULL),
-    ('DC-001-02', 'member14', 'claimed',  TIMESTAMPTZ '2026-11-11 17:40:00+00', DATE '2027-04-30', NULL),
-    ('DC-001-03', 'member7',  'pending',  NULL::timestamptz,                    DATE '2027-04-30', NULL),
-    ('DC-001-04', 'member15', 'claimed',  TIMESTAMPTZ '2026-11-14 08:03:00+00', DATE '2027-04-30', NULL),
-    ('DC-001-05', 'member10', 'pending',  NULL,                                 DATE '2027-04-30', NULL),
-    ('DC-001-06', 'member16', 'withheld', NULL,                                 DATE '2027-04-30', 'KYC tier too low for a payout: identity not verified'),
-    ('DC-001-07', 'member11', 'claimed',  TIMESTAMPTZ '2026-11-20 12:30:00+00', DATE '2027-04-30', NULL),
-    ('DC-001-08', 'member12', 'pending',  NULL,                                 DATE '2027-04-30', NULL),
-    ('DC-001-09', 'member17', 'pending',  NULL,                                 DATE '2027-04-30', NULL)
-) AS c(code, handle, status, claimed_at, expires_on, reason)
+    ('DC-2027-08-001', 'nodewright',     'pending',  NULL::text),
+    ('DC-2027-08-002', 'bytebaker',      'pending',  NULL),
+    ('DC-2027-08-003', 'posidonia',      'pending',  NULL),
+    ('DC-2027-08-004', 'ragu_rust',      'pending',  NULL),
+    ('DC-2027-08-005', 'sliema-sky',     'pending',  NULL),
+    ('DC-2027-08-006', 'kernelkat',      'pending',  NULL),
+    ('DC-2027-08-007', 'moka',           'pending',  NULL),
+    ('DC-2027-08-008', 'valletta-vibes', 'pending',  NULL),
+    ('DC-2027-08-009', 'sfo-advisor',    'pending',  NULL),
+    ('DC-2027-08-010', 'quietquant',     'withheld', 'Payout on hold while an AML monitoring alert is escalated (SAR-2026-002)'),
+    ('DC-2027-08-011', 'quiet-leaver',   'withheld', 'Identity suspended after a confirmed sanctions match'),
+    ('DC-2027-08-012', 'sirocco',        'pending',  NULL)
+) AS c(code, handle, status, reason)
 JOIN community_members cm ON cm.handle = c.handle
 JOIN token_registry tr    ON tr.symbol = 'VGT'
 JOIN token_holdings th    ON th.token_id = tr.id AND th.community_member_id = cm.id AND th.as_of_date = DATE '2026-10-31'
-JOIN token_snapshots ts   ON ts.code = 'SNAP-VGT-DIV-001'
+JOIN token_snapshots ts   ON ts.code = 'SNAP-VGT-DIV-2027-08'
 JOIN dividend_calculations dc ON dc.id = ts.dividend_calculation_id
 JOIN dividend_policies dp     ON dp.id = dc.dividend_policy_id;  -- VIVIM plan figure
 
@@ -346,7 +401,7 @@ JOIN dividend_policies dp     ON dp.id = dc.dividend_policy_id;  -- VIVIM plan f
 INSERT INTO token_transfers (token_id, tx_hash, block_number, transferred_at, from_wallet, to_wallet, amount, transfer_type, gas_fee, currency)
 SELECT tr.id, '0x' || md5('mint:' || tr.symbol) || md5('vivim:mint:' || tr.symbol), 30000000 + row_number() OVER (ORDER BY tr.symbol),
        TIMESTAMPTZ '2026-03-02 12:00:00+00', NULL, pg_temp.wallet_of(m.wallet_key), m.amount, 'mint', 0.05, 'EUR'
-FROM (VALUES ('VGT', 'main-treasury', 100000000::numeric), ('VWT', 'grants', 120000000)) AS m(symbol, wallet_key, amount)
+FROM (VALUES ('VGT', 'main-treasury', 10000000::numeric), ('VWT', 'grants', 12000000)) AS m(symbol, wallet_key, amount)
 JOIN token_registry tr ON tr.symbol = m.symbol;  -- VIVIM plan figure
 
 -- Treasury grants and allocations
@@ -355,12 +410,16 @@ SELECT tr.id, '0x' || md5('grant:' || t.n) || md5('vivim:grant:' || t.n), t.bloc
        pg_temp.wallet_of(t.from_key), pg_temp.wallet_of(t.to_key),
        t.amount, t.ttype, (SELECT id FROM dao_proposals WHERE code = t.proposal_code), 0.03, 'EUR'
 FROM (VALUES
-    (1, 'VGT', 'main-treasury', 'vesting-contract-vgt', 17850000::numeric, 30000010::bigint, TIMESTAMPTZ '2026-03-02 12:10:00+00', 'treasury_grant', NULL),
-    (2, 'VGT', 'main-treasury', 'liquidity-vgt-eur',     8000000,          30000020,         TIMESTAMPTZ '2026-03-03 09:00:00+00', 'treasury_grant', NULL),
-    (3, 'VGT', 'main-treasury', 'dividend-escrow',       5000000,          40790000,         TIMESTAMPTZ '2026-10-30 15:00:00+00', 'treasury_grant', 'VIP-005'),
-    (4, 'VWT', 'grants',        'vesting-contract-vwt',  4300000,          30000030,         TIMESTAMPTZ '2026-03-02 12:20:00+00', 'treasury_grant', 'VIP-002'),
-    (5, 'VGT', 'main-treasury', 'member7',                 20000,          33000100,         TIMESTAMPTZ '2026-05-02 10:00:00+00', 'treasury_grant', 'VIP-003'),
-    (6, 'VGT', 'vesting-contract-vgt', 'main-treasury',   750000,          39000500,         TIMESTAMPTZ '2026-09-01 08:00:00+00', 'transfer',       NULL)
+    (1, 'VGT', 'main-treasury',        'vesting-contract-vgt', 1876000::numeric, 30000010::bigint, TIMESTAMPTZ '2026-03-02 12:10:00+00', 'treasury_grant', NULL::text),
+    (2, 'VGT', 'main-treasury',        'liquidity-vgt-eur',     800000,          30000020,         TIMESTAMPTZ '2026-03-03 09:00:00+00', 'treasury_grant', NULL),
+    (3, 'VWT', 'grants',               'vesting-contract-vwt',  430000,          30000030,         TIMESTAMPTZ '2026-03-02 12:20:00+00', 'treasury_grant', NULL),
+    (4, 'VGT', 'main-treasury',        'vesting-contract-vgt',  260000,          36950000,         TIMESTAMPTZ '2026-06-01 08:00:00+00', 'treasury_grant', NULL),
+    (5, 'VWT', 'grants',               'vesting-contract-vwt',  120000,          36950010,         TIMESTAMPTZ '2026-06-01 08:10:00+00', 'treasury_grant', NULL),
+    (6, 'VWT', 'vesting-contract-vwt', 'grants',                120000,          38820000,         TIMESTAMPTZ '2026-08-31 17:00:00+00', 'transfer',       NULL),
+    -- VIP-005: 150,000 VWT of translation bounties (ES, IT, MT)
+    (7, 'VWT', 'grants',               'posidonia',              60000,          39050000,         TIMESTAMPTZ '2026-09-08 14:00:00+00', 'bounty_payout',  'VIP-005'),
+    (8, 'VWT', 'grants',               'moka',                   50000,          39350000,         TIMESTAMPTZ '2026-09-15 14:00:00+00', 'bounty_payout',  'VIP-005'),
+    (9, 'VWT', 'grants',               'sirocco',                40000,          39650000,         TIMESTAMPTZ '2026-09-22 14:00:00+00', 'bounty_payout',  'VIP-005')
 ) AS t(n, symbol, from_key, to_key, amount, block, at, ttype, proposal_code)
 JOIN token_registry tr ON tr.symbol = t.symbol;  -- VIVIM plan figure
 
@@ -389,7 +448,7 @@ SELECT sp.token_id, '0x' || md5('unstake:' || p.code) || md5('vivim:unstake:' ||
 FROM staking_positions p JOIN staking_pools sp ON sp.id = p.staking_pool_id
 WHERE p.withdrawn_at IS NOT NULL;
 
--- Weekly VWT bounty payouts from the grants treasury, 2026-06-05 .. 2026-10-30,
+-- Weekly VWT contribution rewards from the grants treasury, 2026-06-05 .. 2026-10-30,
 -- rotating over four contributors; amount follows a fixed pattern.  -- VIVIM plan figure
 INSERT INTO token_transfers (token_id, tx_hash, block_number, transferred_at, from_wallet, to_wallet, amount, transfer_type, gas_fee, currency)
 SELECT (SELECT id FROM token_registry WHERE symbol = 'VWT'),
@@ -397,6 +456,6 @@ SELECT (SELECT id FROM token_registry WHERE symbol = 'VWT'),
        34000000 + g * 302400,
        TIMESTAMPTZ '2026-06-05 14:00:00+00' + make_interval(weeks => g),
        pg_temp.wallet_of('grants'),
-       pg_temp.wallet_of((ARRAY['member13','member18','member19','member20'])[1 + g % 4]),
+       pg_temp.wallet_of((ARRAY['nodewright','bytebaker','kernelkat','tulipstack'])[1 + g % 4]),
        2500 + (g % 5) * 1500, 'bounty_payout', 0.03, 'EUR'
 FROM generate_series(0, 21) AS g;

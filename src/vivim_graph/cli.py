@@ -199,6 +199,93 @@ def db_describe(ctx: Context, mermaid_path: str | None) -> None:
     print_catalog(catalog)
 
 
+# --------------------------------------------------------------------------- graph
+@cli.command("import")
+@click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    help="Import from this PostgreSQL "
+    "instead of the embedded one (which gets the seeds loaded first).",
+)
+@click.option("--batch-size", type=click.IntRange(1), help="Rows per write transaction.")
+@pass_ctx
+def import_command(ctx: Context, database_url: str | None, batch_size: int | None) -> None:
+    """Replicate every table of the cost database into Neo4j (idempotent)."""
+    from vivim_graph import workflow
+    from vivim_graph.output import ProgressDisplay, print_import_summary
+
+    settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
+    with ProgressDisplay() as progress:
+        summary = workflow.run_import(settings, echo=echo, progress=progress)
+    print_import_summary(summary)
+
+
+@cli.command()
+@click.option("--database-url", envvar="DATABASE_URL", help="Compare against this PostgreSQL.")
+@pass_ctx
+def check(ctx: Context, database_url: str | None) -> None:
+    """Reconcile rows with nodes and foreign keys with relationships; exit 1 on a mismatch."""
+    from vivim_graph import workflow
+    from vivim_graph.output import print_check_report
+
+    report = workflow.run_check(_with_overrides(ctx, database_url=database_url))
+    print_check_report(report)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@cli.group()
+def model() -> None:
+    """The graph model (graph/model.yaml) and what derives from it."""
+
+
+@model.command("draft")
+@click.option(
+    "--write/--check",
+    default=False,
+    help="Write the merged model, or only report what the model lacks.",
+)
+@pass_ctx
+def model_draft(ctx: Context, write: bool) -> None:
+    """Compare the model with the live catalog; propose entries for what it lacks."""
+    from vivim_graph import model_tools
+
+    changes = model_tools.draft(ctx.settings, write=write)
+    for line in changes:
+        echo(line)
+    if changes and not write:
+        raise SystemExit(1)
+    if not changes:
+        echo("The model covers every table and column of the database.")
+
+
+@model.command("render")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Fail if a derived file is out of date instead of writing it.",
+)
+def model_render(check_only: bool) -> None:
+    """Write the files derived from the model: diagrams and the Browser style."""
+    from vivim_graph import model_tools
+
+    stale = model_tools.render(check_only=check_only)
+    for path in stale:
+        echo(("out of date: " if check_only else "wrote ") + str(path))
+    if check_only and stale:
+        raise SystemExit(1)
+
+
+def _with_overrides(ctx: Context, **overrides: Any) -> Settings:
+    from pydantic import SecretStr
+
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if "database_url" in values:
+        values["database_url"] = SecretStr(values["database_url"])
+    return ctx.settings.model_copy(update=values) if values else ctx.settings
+
+
 # --------------------------------------------------------------------------- doctor
 @cli.command()
 @pass_ctx

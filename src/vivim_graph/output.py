@@ -31,3 +31,93 @@ def print_catalog(catalog: Catalog) -> None:
         f"{len(catalog.tables)} tables, {len(catalog.views)} views, "
         f"{len(catalog.foreign_keys)} foreign keys, {total_rows:,} rows"
     )
+
+
+def print_import_summary(summary) -> None:  # ImportSummary; typed loosely to avoid a cycle
+    table = Table(title="Import summary", title_justify="left")
+    for column in ("kind", "name", "rows read", "created", "updated", "deleted"):
+        table.add_column(column, justify="left" if column in ("kind", "name") else "right")
+    for label, tally in sorted(summary.nodes.items()):
+        table.add_row(
+            "node",
+            label,
+            f"{tally.rows:,}",
+            f"{tally.created:,}",
+            f"{max(tally.rows - tally.created, 0):,}",
+            f"{tally.deleted:,}",
+        )
+    for rel_type, tally in sorted(summary.relationships.items()):
+        table.add_row(
+            "rel",
+            rel_type,
+            f"{tally.rows:,}",
+            f"{tally.created:,}",
+            f"{max(tally.rows - tally.created, 0):,}",
+            f"{tally.deleted:,}",
+        )
+    console.print(table)
+    nodes = sum(t.rows for t in summary.nodes.values())
+    rels = sum(t.rows for t in summary.relationships.values())
+    rate = summary.rows_read / summary.seconds if summary.seconds else 0
+    console.print(
+        f"{len(summary.nodes)} labels, {nodes:,} nodes; {len(summary.relationships)} "
+        f"relationship types, {rels:,} relationships; {summary.swept:,} stale removed; "
+        f"{summary.seconds:.1f} s ({rate:,.0f} rows/s)"
+    )
+
+
+def print_check_report(report) -> None:  # CheckReport
+    if report.ok:
+        console.print(
+            f"check passed: {report.labels_checked} labels and "
+            f"{report.relationships_checked} relationship sets match PostgreSQL"
+        )
+        return
+    table = Table(title="Mismatches", title_justify="left")
+    for column in ("kind", "name", "source", "rows", "graph", "missing", "orphans"):
+        table.add_column(column)
+    for m in report.mismatches:
+        table.add_row(
+            m.kind,
+            m.name,
+            m.table,
+            str(m.rows),
+            str(m.graph),
+            ", ".join(map(str, m.missing)),
+            ", ".join(map(str, m.orphans)),
+        )
+    console.print(table)
+
+
+class ProgressDisplay:
+    """A progress bar per task on a terminal; nothing when output is piped."""
+
+    def __init__(self) -> None:
+        self.enabled = console.is_terminal
+        self._progress = None
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self) -> ProgressDisplay:
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(
+                TextColumn("{task.description:<40}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console,
+                transient=True,
+            )
+            self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+    def __call__(self, task: str, done: int, total: int | None) -> None:
+        if self._progress is None:
+            return
+        if task not in self._tasks:
+            self._tasks[task] = self._progress.add_task(task, total=total)
+        self._progress.update(self._tasks[task], completed=done, total=total)

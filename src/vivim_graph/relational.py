@@ -19,6 +19,7 @@ import psycopg
 from vivim_graph.errors import SeedLoadError
 from vivim_graph.postgres import connect, drop_database, ensure_database, with_database
 from vivim_graph.resources import resource_dir
+from vivim_graph.sql_split import split_statements
 
 MODULES = (
     "people",
@@ -101,32 +102,27 @@ def _already_loaded(conn: psycopg.Connection) -> bool:
 
 def _execute_file(conn: psycopg.Connection, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    try:
-        # No parameters: psycopg sends the file with the simple query protocol, so it may
-        # hold many statements; it runs inside the load's one transaction.
-        conn.execute(text.encode("utf-8"))  # type: ignore[call-overload]
-    except psycopg.Error as e:
-        conn.rollback()
-        line = _error_line(text, e)
-        where = f"{path.name}:{line}" if line else path.name
-        message = (e.diag.message_primary or str(e)).strip()
-        detail = f" ({e.diag.message_detail})" if e.diag.message_detail else ""
-        raise SeedLoadError(
-            f"{where}: {message}{detail}",
-            file=str(path),
-            line=line,
-            hint="nothing was loaded: the whole load is one transaction",
-        ) from e
+    for line, statement in split_statements(text):
+        try:
+            # No parameters: sent as a simple query inside the load's one transaction.
+            conn.execute(statement.encode("utf-8"))  # type: ignore[call-overload]
+        except psycopg.Error as e:
+            conn.rollback()
+            at = line + _offset_in_statement(statement, e)
+            message = (e.diag.message_primary or str(e)).strip()
+            detail = f" ({e.diag.message_detail})" if e.diag.message_detail else ""
+            raise SeedLoadError(
+                f"{path.name}:{at}: {message}{detail}",
+                file=str(path),
+                line=at,
+                hint="nothing was loaded: the whole load is one transaction",
+            ) from e
 
 
-def _error_line(text: str, error: psycopg.Error) -> int | None:
-    """Line of the failing statement: PostgreSQL gives a character position in the text."""
+def _offset_in_statement(statement: str, error: psycopg.Error) -> int:
+    """Lines into the statement where PostgreSQL points, when it gives a position."""
     position = error.diag.statement_position
-    if position:
-        return text[: int(position) - 1].count("\n") + 1
-    context = error.diag.context or ""
-    match = re.search(r"line (\d+)", context)
-    return int(match.group(1)) if match else None
+    return statement[: int(position) - 1].count("\n") if position else 0
 
 
 # ---------------------------------------------------------------- describe

@@ -32,6 +32,48 @@ def relational_is_loaded(url: str) -> bool:
         return bool(row and row[0])
 
 
+def ensure_source(settings: Settings, *, echo: Echo) -> str:
+    """The PostgreSQL to import from: DATABASE_URL as it is, or the embedded server with
+    the seeds loaded (loading them the first time)."""
+    url = resolve_database_url(settings)
+    if settings.database_url is None and not relational_is_loaded(url):
+        echo("Loading the VIVIM cost database into the embedded PostgreSQL:")
+        report = load_relational(settings, reset=False, echo=echo)
+        echo(f"Loaded {len(report.files)} SQL files in {report.seconds:.1f} s.")
+    return url
+
+
+def run_import(settings: Settings, *, echo: Echo, progress=None):
+    """`vivim-graph import`: replicate every table of the model into Neo4j."""
+    from vivim_graph.importer import import_graph
+    from vivim_graph.model import load_model
+    from vivim_graph.neo4j_db import open_driver
+
+    model = load_model()
+    url = ensure_source(settings, echo=echo)
+    with open_driver(settings) as driver, connect(url) as conn:
+        return import_graph(
+            driver,
+            conn,
+            model,
+            database=settings.neo4j_database,
+            batch_size=settings.batch_size,
+            progress=progress or (lambda *_: None),
+        )
+
+
+def run_check(settings: Settings):
+    from vivim_graph.check import check_graph
+    from vivim_graph.model import load_model
+    from vivim_graph.neo4j_db import open_driver
+
+    model = load_model()
+    with open_driver(settings) as driver, connect(resolve_database_url(settings)) as conn:
+        return check_graph(
+            driver, conn, model, database=settings.neo4j_database, batch_size=settings.batch_size
+        )
+
+
 def up(settings: Settings, *, echo: Echo) -> None:
     """Start everything on the embedded defaults, load and import the seeds, say where to look."""
     if settings.uses_local_neo4j:

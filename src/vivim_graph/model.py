@@ -1,0 +1,238 @@
+"""The graph model: one declarative file (``graph/model.yaml``) that everything derives from.
+
+Each entity table is a node label; each foreign key is a relationship from the row that
+holds it to the row it points at; each pure join table (a primary key made of exactly two
+foreign keys) is a relationship whose other columns become relationship properties.
+
+Property types say how a column crosses into Neo4j exactly:
+
+============ ======================= ===============================================
+type         PostgreSQL              Neo4j property
+============ ======================= ===============================================
+integer      smallint/int/bigint     Integer
+string       text/varchar/char/enum  String
+boolean      boolean                 Boolean
+date         date                    Date
+datetime     timestamp[tz]           DateTime
+money        NUMERIC(p>=10, 2)       Integer **cents**, property ``<column>_cents``
+price        NUMERIC(p, 3..6)        Integer **micros** (1e-6), ``<column>_micros``
+decimal      other NUMERIC           Float (percentages, FTE, token amounts: not money)
+float        real/double             Float
+json         json/jsonb              String (JSON text)
+list         arrays                  List
+============ ======================= ===============================================
+
+Money stays exact: cents and micros are integers, and the row's ``currency`` column (EUR
+unless the row says otherwise) is a property beside them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from vivim_graph.errors import ModelError
+from vivim_graph.resources import resource_dir
+
+PropertyType = Literal[
+    "integer",
+    "string",
+    "boolean",
+    "date",
+    "datetime",
+    "money",
+    "price",
+    "decimal",
+    "float",
+    "json",
+    "list",
+]
+_LABEL = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_REL_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_PROP = re.compile(r"^[a-z][a-z0-9_]*$")
+SCALE = {"money": 100, "price": 1_000_000}
+# Set by the importer on every node: its module, and the joined key of a composite key.
+RESERVED = {"module", "key"}
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PropertySpec(_Spec):
+    column: str
+    name: str
+    type: PropertyType
+    required: bool = False
+
+    @model_validator(mode="after")
+    def _check(self) -> PropertySpec:
+        if not _PROP.match(self.name):
+            raise ValueError(f"property name {self.name!r} must be snake_case")
+        suffix = {"money": "_cents", "price": "_micros"}.get(self.type)
+        if suffix and not self.name.endswith(suffix):
+            raise ValueError(f"{self.type} property {self.name!r} must end in {suffix}")
+        return self
+
+
+class ReferenceSpec(_Spec):
+    """A foreign key of a node table, drawn as ``(this)-[:TYPE]->(target)``."""
+
+    type: str
+    columns: tuple[str, ...]
+    target: str  # target table
+    target_columns: tuple[str, ...] = ("id",)
+    description: str = ""
+
+
+class NodeSpec(_Spec):
+    table: str
+    label: str
+    module: str
+    key: tuple[str, ...] = ("id",)
+    natural_keys: tuple[str, ...] = ()
+    caption: str = "id"
+    description: str = ""
+    properties: tuple[PropertySpec, ...]
+    references: tuple[ReferenceSpec, ...] = ()
+
+    @cached_property
+    def key_property(self) -> str:
+        """The node property that identifies it: the key column, or ``key`` if composite."""
+        return self.key[0] if len(self.key) == 1 else "key"
+
+    def property_for(self, column: str) -> PropertySpec | None:
+        return next((p for p in self.properties if p.column == column), None)
+
+
+class EndSpec(_Spec):
+    table: str
+    columns: tuple[str, ...]
+    target_columns: tuple[str, ...] = ("id",)
+
+
+class JoinSpec(_Spec):
+    """A pure join table, drawn as ``(from)-[:TYPE {properties}]->(to)``."""
+
+    table: str
+    type: str
+    module: str
+    source: EndSpec = Field(alias="from")
+    target: EndSpec = Field(alias="to")
+    description: str = ""
+    properties: tuple[PropertySpec, ...] = ()
+    # Key columns besides the two ends (e.g. link_type): part of the relationship's MERGE,
+    # so two rows between the same pair stay two relationships.
+    merge_on: tuple[str, ...] = ()
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class ModuleSpec(_Spec):
+    name: str
+    number: int
+    color: str
+    description: str = ""
+
+
+class GraphModel(_Spec):
+    version: int = 1
+    modules: tuple[ModuleSpec, ...]
+    nodes: tuple[NodeSpec, ...]
+    joins: tuple[JoinSpec, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> GraphModel:
+        problems: list[str] = []
+        modules = {m.name for m in self.modules}
+        tables: dict[str, str] = {}
+        labels: set[str] = set()
+        for node in self.nodes:
+            if node.table in tables:
+                problems.append(f"table {node.table} appears twice")
+            tables[node.table] = "node"
+            if not _LABEL.match(node.label):
+                problems.append(f"label {node.label!r} of {node.table} must be PascalCase")
+            if node.label in labels:
+                problems.append(f"label {node.label} is used twice")
+            labels.add(node.label)
+            if node.module not in modules:
+                problems.append(f"{node.table}: unknown module {node.module!r}")
+            columns = {p.column for p in node.properties}
+            reserved = {p.name for p in node.properties} & RESERVED
+            if reserved:
+                problems.append(f"{node.table}: property name(s) {sorted(reserved)} are reserved")
+            for key in node.key:
+                if key not in columns:
+                    problems.append(f"{node.table}: key column {key} is not a property")
+        for join in self.joins:
+            if join.table in tables:
+                problems.append(f"table {join.table} appears twice")
+            tables[join.table] = "join"
+        node_tables = {n.table for n in self.nodes}
+        for node in self.nodes:
+            for ref in node.references:
+                if not _REL_TYPE.match(ref.type):
+                    problems.append(f"{node.table}: relationship type {ref.type!r} not UPPER_SNAKE")
+                if ref.target not in node_tables:
+                    problems.append(f"{node.table}.{ref.columns}: target {ref.target} is no node")
+        for join in self.joins:
+            if not _REL_TYPE.match(join.type):
+                problems.append(f"{join.table}: relationship type {join.type!r} not UPPER_SNAKE")
+            for end in (join.source, join.target):
+                if end.table not in node_tables:
+                    problems.append(f"{join.table}: end {end.table} is no node table")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # ------------------------------------------------------------- lookups
+    @cached_property
+    def node_by_table(self) -> dict[str, NodeSpec]:
+        return {n.table: n for n in self.nodes}
+
+    @cached_property
+    def node_by_label(self) -> dict[str, NodeSpec]:
+        return {n.label: n for n in self.nodes}
+
+    @cached_property
+    def tables(self) -> set[str]:
+        return {n.table for n in self.nodes} | {j.table for j in self.joins}
+
+    def label_of(self, table: str) -> str:
+        return self.node_by_table[table].label
+
+    def relationship_types(self) -> set[str]:
+        types = {r.type for n in self.nodes for r in n.references}
+        return types | {j.type for j in self.joins}
+
+
+def model_path() -> Path:
+    return resource_dir("graph") / "model.yaml"
+
+
+def load_model(path: Path | None = None) -> GraphModel:
+    """Read and validate the model; problems name the file and what is wrong."""
+    path = path or model_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ModelError(f"cannot read the graph model {path}: {e}") from e
+    except yaml.YAMLError as e:
+        raise ModelError(f"{path} is not valid YAML: {e}") from e
+    try:
+        return GraphModel.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ModelError(f"{path}: {where}: {first['msg']} ({e.error_count()} problem(s))") from e
+
+
+def quote(identifier: str) -> str:
+    """Backtick-escape a label, type or property name taken from the model."""
+    return "`" + identifier.replace("`", "``") + "`"
