@@ -113,3 +113,25 @@ def settings(neo4j_server: Neo4jTarget, scratch_db: str) -> Settings:
 def pg(scratch_db: str):
     with connect(scratch_db) as conn:
         yield conn
+
+
+@pytest.fixture(scope="session")
+def seeded_db(postgres_server: PostgresTarget) -> Iterator[str]:
+    """One scratch database with the whole cost database loaded; tests only read it."""
+    from vivim_graph.relational import load_seeds
+
+    name = f"vivim_seeded_{uuid.uuid4().hex[:8]}"
+    ensure_database(postgres_server.url, name)
+    url = with_database(postgres_server.url, name)
+    load_seeds(url)
+    try:
+        yield url
+    finally:
+        drop_database(postgres_server.url, name)
+
+
+@pytest.fixture(scope="session")
+def seeded(seeded_db: str):
+    """A connection to the seeded database (read-only use)."""
+    with connect(seeded_db, autocommit=True) as conn:
+        yield conn

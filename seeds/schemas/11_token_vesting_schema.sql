@@ -361,7 +361,7 @@ LEFT JOIN LATERAL (
     WHERE e.vesting_agreement_id = va.id
 ) ev ON true
 ORDER BY tr.symbol, va.code;
-COMMENT ON VIEW v_vesting_schedule_status IS 'tokens: How much of each vesting grant has vested, been claimed, been forfeited and is still unvested, as of the agreement''s latest vesting event. Columns: agreement_code, token_symbol, schedule_code, beneficiary_type, beneficiary_key (team member code or community handle), status, grant_date, vesting_end_date, as_of_date, granted_amount, vested_to_date, claimed_to_date, vested_unclaimed, forfeited, unvested, vested_pct';
+COMMENT ON VIEW v_vesting_schedule_status IS 'tokens: How much of each vesting grant has vested, been claimed, been forfeited and is still unvested, as of the agreement''s latest vesting event (as_of_date NULL while nothing has vested yet). Columns: agreement_code, token_symbol, schedule_code, beneficiary_type, beneficiary_key (team member code or community handle), status, grant_date, vesting_end_date, as_of_date, granted_amount, vested_to_date, claimed_to_date, vested_unclaimed, forfeited, unvested, vested_pct';
 
 -- Supply distribution per token and holder type, at each token's latest holdings date.
 CREATE VIEW v_token_supply_distribution AS

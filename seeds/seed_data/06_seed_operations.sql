@@ -600,7 +600,7 @@ FROM (VALUES
 -- -----------------------------------------------------------------------------
 -- labor_cost_allocations: every team member, every quarter they are active,
 -- split over pools by the 'people' attribution rules of their team.
--- amount = monthly_cost (seed 01) x months active in the quarter x rule pct.
+-- amount = monthly_cost (team_members, seed 04) x months active in the quarter x rule pct.
 -- Milestone = the member's largest milestone_team_allocation overlapping the
 -- quarter, else the quarter's focus milestone.
 -- -----------------------------------------------------------------------------
@@ -748,15 +748,24 @@ SELECT v.code, (SELECT id FROM dao_treasuries WHERE code = v.treasury), (SELECT 
        q.id, (SELECT p.id FROM cost_allocation_pools p WHERE p.code = v.pool || '-' || v.period),
        v.d::date, v.amount, 'EUR', v.status, v.purpose
 FROM (VALUES
-    ('TA-2026-01', 'main-treasury', 'VIP-001', '2026-Q1', 'DAO',       '2026-03-24',  2500.00, 'disbursed', 'Initial contributor-grant budget ratified with the DAO charter'),
-    ('TA-2026-02', 'main-treasury', 'VIP-002', '2026-Q2', 'DAO',       '2026-05-04',  8000.00, 'disbursed', 'Bounty round 1, tranche 1'),
-    ('TA-2026-03', 'grants',        'VIP-002', '2026-Q2', 'COMMUNITY', '2026-05-04',  3000.00, 'disbursed', 'Grants treasury opened: ambassadors and meetups'),
-    ('TA-2026-04', 'main-treasury', 'VIP-004', '2026-Q2', 'SECLEGAL',  '2026-06-15', 24000.00, 'disbursed', 'External security review of the ACU data pipeline'),
-    ('TA-2026-05', 'main-treasury', 'VIP-002', '2026-Q3', 'DAO',       '2026-07-06',  7000.00, 'disbursed', 'Bounty round 1, tranche 2'),
-    ('TA-2026-06', 'grants',        'VIP-005', '2026-Q3', 'COMMUNITY', '2026-09-01',  6000.00, 'disbursed', 'Community translation programme (ES, IT, MT)'),
-    ('TA-2026-07', 'main-treasury', 'VIP-007', '2026-Q4', 'SECLEGAL',  '2026-10-20',  6000.00, 'disbursed', 'DPIA for the Consent module'),
-    ('TA-2026-08', 'main-treasury', 'VIP-008', '2026-Q4', 'DAO',       '2026-11-16', 12000.00, 'approved',  'Bounty round 2 (Social, Consent, Scale), Q4 tranche'),
-    ('TA-2026-09', 'grants',        NULL,      '2026-Q4', 'COMMUNITY', '2026-11-20',  3000.00, 'proposed',  'Top-up for Q4 meetups (proposal being drafted)')
+    ('TA-2026-01', 'main-treasury', 'VIP-001', '2026-Q1', 'DAO',       '2026-03-24',  2500.00, 'disbursed',   'Initial contributor-grant budget ratified with the DAO charter'),
+    ('TA-2026-02', 'main-treasury', 'VIP-002', '2026-Q2', 'DAO',       '2026-05-04',  4000.00, 'disbursed',   'Bounty round 1, May tranche'),
+    ('TA-2026-03', 'main-treasury', 'VIP-002', '2026-Q2', 'DAO',       '2026-06-01',  4000.00, 'disbursed',   'Bounty round 1, June tranche'),
+    ('TA-2026-04', 'grants',        'VIP-002', '2026-Q2', 'COMMUNITY', '2026-05-04',  1500.00, 'disbursed',   'Grants treasury opened: ambassadors'),
+    ('TA-2026-05', 'grants',        'VIP-002', '2026-Q2', 'COMMUNITY', '2026-06-01',  1500.00, 'disbursed',   'Grants treasury: meetups'),
+    ('TA-2026-06', 'main-treasury', 'VIP-004', '2026-Q2', 'SECLEGAL',  '2026-06-15', 12000.00, 'disbursed',   'External security review of the ACU data pipeline, 50% upfront'),
+    ('TA-2026-07', 'main-treasury', 'VIP-004', '2026-Q2', 'SECLEGAL',  '2026-06-30', 12000.00, 'disbursed',   'External security review of the ACU data pipeline, 50% on delivery'),
+    ('TA-2026-08', 'main-treasury', 'VIP-002', '2026-Q3', 'DAO',       '2026-07-06',  2500.00, 'disbursed',   'Bounty round 1, July tranche'),
+    ('TA-2026-09', 'main-treasury', 'VIP-002', '2026-Q3', 'DAO',       '2026-08-03',  2500.00, 'disbursed',   'Bounty round 1, August tranche'),
+    ('TA-2026-10', 'main-treasury', 'VIP-002', '2026-Q3', 'DAO',       '2026-09-01',  2000.00, 'disbursed',   'Bounty round 1, September tranche'),
+    ('TA-2026-11', 'main-treasury', 'VIP-002', '2026-Q3', 'DAO',       '2026-09-20',   500.00, 'clawed_back', 'Unclaimed reward of expired bounty BNT-006 returned to the treasury'),
+    ('TA-2026-12', 'grants',        'VIP-005', '2026-Q3', 'COMMUNITY', '2026-09-01',  3000.00, 'disbursed',   'Community translation programme (ES, IT, MT), first half'),
+    ('TA-2026-13', 'grants',        'VIP-005', '2026-Q3', 'COMMUNITY', '2026-09-28',  3000.00, 'disbursed',   'Community translation programme (ES, IT, MT), second half'),
+    ('TA-2026-14', 'main-treasury', 'VIP-007', '2026-Q4', 'SECLEGAL',  '2026-10-20',  6000.00, 'disbursed',   'DPIA for the Consent module'),
+    ('TA-2026-15', 'main-treasury', 'VIP-008', '2026-Q4', 'DAO',       '2026-11-16',  6000.00, 'disbursed',   'Bounty round 2 (Social, Consent, Scale), November tranche'),
+    ('TA-2026-16', 'main-treasury', 'VIP-008', '2026-Q4', 'DAO',       '2026-12-01',  6000.00, 'approved',    'Bounty round 2, December tranche'),
+    ('TA-2026-17', 'main-treasury', 'VIP-009', '2026-Q4', 'SECLEGAL',  '2026-12-01', 12000.00, 'proposed',    'EU AI Act transparency review for VIVIM agents (vote pending)'),
+    ('TA-2026-18', 'grants',        NULL,      '2026-Q4', 'COMMUNITY', '2026-11-20',  3000.00, 'proposed',    'Top-up for Q4 meetups (proposal being drafted)')
 ) v(code, treasury, proposal, period, pool, d, amount, status, purpose)
 JOIN budget_periods q ON q.code = v.period;
 
@@ -965,7 +974,10 @@ FROM (VALUES
     ('AMD-2026-006', 'BL-INFRA-INF-2026-Q4',    '2026-11-28',   7500.00, 'Pinecone 2027 annual commitment (discounted rate)',        'proposed', 'TM-004',   NULL),
     ('AMD-2026-007', 'BL-INFRA-INF-2026-Q3',    '2026-07-01',   1500.00, 'Migration from Pinecone to self-hosted pgvector',          'rejected', 'TM-004',   'VIP-006'),
     ('AMD-2026-008', 'BL-SECLEGAL-PRO-2026-Q4', '2026-10-02',  10000.00, 'SOC 2 Type I audit quote above plan',                      'approved', 'TM-015',   NULL),
-    ('AMD-2026-009', 'BL-GA-TRV-2026-Q4',       '2026-10-15',  -1000.00, 'Offsite shortened to two days',                            'withdrawn','TM-017',   NULL)
+    ('AMD-2026-009', 'BL-GA-TRV-2026-Q4',       '2026-10-15',  -1000.00, 'Offsite shortened to two days',                            'withdrawn','TM-017',   NULL),
+    ('AMD-2026-010', 'BL-GA-EQP-2026-Q2',       '2026-04-20',   1900.00, 'One more laptop: contractor converted to employee',         'approved', 'TM-017',   NULL),
+    ('AMD-2026-011', 'BL-ML-LAB-2026-Q3',       '2026-07-15',  -2000.00, 'Data scientist start moved from August to September',     'approved', 'TM-008',   NULL),
+    ('AMD-2026-012', 'BL-DAO-WRK-2026-Q4',      '2026-11-18',   3000.00, 'Bounty round 2 volume above the Q4 plan (VIP-008)',        'proposed', 'TM-020',   'VIP-008')
 ) v(code, line, d, change, reason, status, member, proposal);
 
 -- -----------------------------------------------------------------------------
@@ -1002,7 +1014,10 @@ FROM (VALUES
     ('BA-2026-018', '2026-Q3', NULL, 'AMD-2026-005', 'team_lead','TM-001', NULL,  'approved', '2026-07-09 12:00+02',   300.00, NULL),
     ('BA-2026-019', '2026-Q4', NULL, 'AMD-2026-006', 'finance',  'TM-017', NULL,  'pending',  NULL,                   NULL,    NULL),
     ('BA-2026-020', '2026-Q3', NULL, 'AMD-2026-007', 'dao_vote', NULL,      'VIP-006', 'rejected', '2026-07-13 18:00+02',  NULL,    'VIP-006 rejected: stay on Pinecone'),
-    ('BA-2026-021', '2026-Q4', NULL, 'AMD-2026-008', 'executive','TM-001', NULL,  'approved', '2026-10-06 12:00+02', 10000.00, NULL)
+    ('BA-2026-021', '2026-Q4', NULL, 'AMD-2026-008', 'executive','TM-001', NULL,  'approved', '2026-10-06 12:00+02', 10000.00, NULL),
+    ('BA-2026-022', '2026-Q2', NULL, 'AMD-2026-010', 'finance',  'TM-017', NULL,  'approved', '2026-04-21 12:00+02',  1900.00, NULL),
+    ('BA-2026-023', '2026-Q3', NULL, 'AMD-2026-011', 'finance',  'TM-017', NULL,  'approved', '2026-07-16 12:00+02',  NULL,    'Budget cut'),
+    ('BA-2026-024', '2026-Q4', NULL, 'AMD-2026-012', 'dao_vote', NULL,     'VIP-008', 'pending', NULL,                NULL,    'Top-up vote scheduled')
 ) v(code, period, line, amd, stage, member, proposal, decision, decided, amount, comments);
 
 DROP TABLE tmp_quarter_focus;

@@ -176,13 +176,8 @@ INSERT INTO token_holdings (token_id, wallet_address, holder_type, community_mem
 SELECT tr.id, pg_temp.wallet_of(h.wallet_key), h.holder_type,
        cm.id, tm.id, dt.id, h.balance, h.locked, h.as_of
 FROM (VALUES
-    -- VGT: contracts and pools
-    ('VGT', 'vesting-contract-vgt', 'vesting_contract', NULL, NULL, NULL, 2136000::numeric, 2136000::numeric, DATE '2026-06-30'),
-    ('VGT', 'main-treasury',        'treasury',         NULL, NULL, 'main-treasury', 5900000, 0,     DATE '2026-06-30'),
-    ('VGT', 'vesting-contract-vgt', 'vesting_contract', NULL, NULL, NULL, 1532000,  1532000, DATE '2026-10-31'),
-    ('VGT', 'liquidity-vgt-eur',    'liquidity_pool',   NULL, NULL, NULL,  800000,        0, DATE '2026-10-31'),
-    ('VGT', 'staking-pool-vgt-flex','staking_pool',     NULL, NULL, NULL,   35000,        0, DATE '2026-10-31'),
-    ('VGT', 'staking-pool-vgt-90d', 'staking_pool',     NULL, NULL, NULL,   87000,    87000, DATE '2026-10-31'),
+    -- VGT: liquidity (vesting contracts, staking pools and treasuries follow below, derived)
+    ('VGT', 'liquidity-vgt-eur',    'liquidity_pool',   NULL, NULL, NULL,  800000::numeric, 0::numeric, DATE '2026-10-31'),
     -- VGT: staff (through their community profile; figures as in module 05)
     ('VGT', 'tramuntana',   'community_member', 'tramuntana',   NULL, NULL, 120000,      0, DATE '2026-10-31'),
     ('VGT', 'etna_dev',     'community_member', 'etna_dev',     NULL, NULL, 110000,      0, DATE '2026-10-31'),
@@ -225,8 +220,6 @@ FROM (VALUES
     ('VGT', 'londonfog',    'community_member', 'londonfog',    NULL, NULL,   2500,      0, DATE '2026-10-31'),
     ('VGT', 'quiet-leaver', 'community_member', 'quiet-leaver', NULL, NULL,  10000,      0, DATE '2026-10-31'),
     -- VWT
-    ('VWT', 'vesting-contract-vwt', 'vesting_contract', NULL, NULL, NULL,   247500,  247500, DATE '2026-10-31'),
-    ('VWT', 'staking-pool-vwt-30d', 'staking_pool',     NULL, NULL, NULL,   190000,  190000, DATE '2026-10-31'),
     ('VWT', 'nodewright',   'community_member', 'nodewright',   NULL, NULL,  31250,      0, DATE '2026-10-31'),
     ('VWT', 'ragu_rust',    'community_member', 'ragu_rust',    NULL, NULL,  30000,      0, DATE '2026-10-31'),
     ('VWT', 'posidonia',    'community_member', 'posidonia',    NULL, NULL,  60000,      0, DATE '2026-10-31'),
@@ -241,17 +234,6 @@ LEFT JOIN community_members cm ON cm.handle = h.handle
 LEFT JOIN team_members tm      ON tm.code = h.tm_code
 LEFT JOIN dao_treasuries dt    ON dt.code = h.treasury_code
 WHERE h.tm_code IS NULL OR NOT EXISTS (SELECT 1 FROM community_members c WHERE c.team_member_id = tm.id);  -- VIVIM plan figure
-
--- Treasuries at 2026-10-31 hold the rest of each token's supply (main treasury
--- for VGT, grants treasury for VWT).
-INSERT INTO token_holdings (token_id, wallet_address, holder_type, dao_treasury_id, balance, locked_balance, as_of_date)
-SELECT tr.id, pg_temp.wallet_of(t.treasury_code), 'treasury', dt.id,
-       tr.total_supply - COALESCE((SELECT sum(h.balance) FROM token_holdings h
-                                   WHERE h.token_id = tr.id AND h.as_of_date = DATE '2026-10-31'), 0),
-       0, DATE '2026-10-31'
-FROM (VALUES ('VGT', 'main-treasury'), ('VWT', 'grants')) AS t(symbol, treasury_code)
-JOIN token_registry tr ON tr.symbol = t.symbol
-JOIN dao_treasuries dt ON dt.code = t.treasury_code;
 
 -- -----------------------------------------------------------------------------
 -- Staking pools  -- VIVIM plan figure
@@ -274,7 +256,7 @@ VALUES
 INSERT INTO staking_positions (code, staking_pool_id, community_member_id, team_member_id, wallet_address,
     staked_amount, staked_at, unlock_at, withdrawn_at, status)
 SELECT p.code, sp.id, cm.id, tm.id, pg_temp.wallet_of(COALESCE(p.handle, p.tm_code)),
-       p.amount, p.staked_at, p.staked_at + make_interval(days => sp.lock_days), p.withdrawn_at, p.status
+       p.amount, p.staked_at, p.staked_at + make_interval(hours => 24 * sp.lock_days), p.withdrawn_at, p.status
 FROM (VALUES
     ('STK-001', 'SP-VGT-FLEX', 'nodewright',   NULL,     20000::numeric, TIMESTAMPTZ '2026-04-03 10:12:00+00', NULL::timestamptz,                    'active'),
     ('STK-002', 'SP-VGT-FLEX', 'ragu_rust',    NULL,     15000,          TIMESTAMPTZ '2026-04-20 18:40:00+00', NULL,                                 'active'),
@@ -293,6 +275,45 @@ JOIN staking_pools sp ON sp.code = p.pool_code
 LEFT JOIN community_members cm ON cm.handle = p.handle
 LEFT JOIN team_members tm      ON tm.code = p.tm_code;  -- VIVIM plan figure
 
+-- Derived balances: vesting contracts hold granted - claimed - forfeited (locked:
+-- the part not vested yet) at 2026-06-30 and 2026-10-31; staking pools hold the
+-- positions not withdrawn at 2026-10-31 (locked for locked pools).
+INSERT INTO token_holdings (token_id, wallet_address, holder_type, balance, locked_balance, as_of_date)
+SELECT tr.id, pg_temp.wallet_of('vesting-contract-' || lower(tr.symbol)), 'vesting_contract',
+       sum(va.granted_amount) - COALESCE(sum(ev.claimed), 0) - COALESCE(sum(ev.forfeited), 0),
+       sum(va.granted_amount) - COALESCE(sum(ev.vested), 0) - COALESCE(sum(ev.forfeited), 0),
+       a.as_of
+FROM token_registry tr
+CROSS JOIN (VALUES (DATE '2026-06-30'), (DATE '2026-10-31')) AS a(as_of)
+JOIN vesting_agreements va ON va.token_id = tr.id
+LEFT JOIN LATERAL (
+    SELECT sum(e.amount) FILTER (WHERE e.event_type = 'claim') AS claimed,
+           sum(e.amount) FILTER (WHERE e.event_type = 'forfeit') AS forfeited,
+           sum(e.amount) FILTER (WHERE e.event_type IN ('tge_unlock','cliff_unlock','periodic_unlock','acceleration')) AS vested
+    FROM vesting_events e WHERE e.vesting_agreement_id = va.id AND e.event_date <= a.as_of
+) ev ON true
+GROUP BY tr.id, tr.symbol, a.as_of;
+
+INSERT INTO token_holdings (token_id, wallet_address, holder_type, balance, locked_balance, as_of_date)
+SELECT sp.token_id, sp.pool_wallet, 'staking_pool', sum(p.staked_amount),
+       CASE WHEN sp.lock_days > 0 THEN sum(p.staked_amount) ELSE 0 END, DATE '2026-10-31'
+FROM staking_pools sp
+JOIN staking_positions p ON p.staking_pool_id = sp.id
+WHERE p.staked_at <= TIMESTAMPTZ '2026-10-31 23:59:59+00'
+  AND (p.withdrawn_at IS NULL OR p.withdrawn_at > TIMESTAMPTZ '2026-10-31 23:59:59+00')
+GROUP BY sp.id, sp.token_id, sp.pool_wallet, sp.lock_days;
+
+-- Treasuries at 2026-10-31 hold the rest of each token's supply (main treasury
+-- for VGT, grants treasury for VWT).
+INSERT INTO token_holdings (token_id, wallet_address, holder_type, dao_treasury_id, balance, locked_balance, as_of_date)
+SELECT tr.id, pg_temp.wallet_of(t.treasury_code), 'treasury', dt.id,
+       tr.total_supply - COALESCE((SELECT sum(h.balance) FROM token_holdings h
+                                   WHERE h.token_id = tr.id AND h.as_of_date = DATE '2026-10-31'), 0),
+       0, DATE '2026-10-31'
+FROM (VALUES ('VGT', 'main-treasury'), ('VWT', 'grants')) AS t(symbol, treasury_code)
+JOIN token_registry tr ON tr.symbol = t.symbol
+JOIN dao_treasuries dt ON dt.code = t.treasury_code;
+
 -- Staking rewards: monthly accrual = staked x APR / 12 for every full month the
 -- position was staked, 2026-05 .. 2026-10; months up to August claimed on the 5th
 -- of the following month. Deterministic.
@@ -304,8 +325,8 @@ SELECT p.id, m::date, (m + interval '1 month' - interval '1 day')::date,
 FROM staking_positions p
 JOIN staking_pools sp ON sp.id = p.staking_pool_id
 CROSS JOIN LATERAL generate_series(TIMESTAMP '2026-05-01', TIMESTAMP '2026-10-01', interval '1 month') AS m
-WHERE p.staked_at < m
-  AND (p.withdrawn_at IS NULL OR p.withdrawn_at >= m + interval '1 month');
+WHERE p.staked_at < m AT TIME ZONE 'UTC'
+  AND (p.withdrawn_at IS NULL OR p.withdrawn_at >= (m + interval '1 month') AT TIME ZONE 'UTC');
 
 -- -----------------------------------------------------------------------------
 -- Delegations of voting power  -- VIVIM plan figure
@@ -410,11 +431,12 @@ SELECT tr.id, '0x' || md5('grant:' || t.n) || md5('vivim:grant:' || t.n), t.bloc
        pg_temp.wallet_of(t.from_key), pg_temp.wallet_of(t.to_key),
        t.amount, t.ttype, (SELECT id FROM dao_proposals WHERE code = t.proposal_code), 0.03, 'EUR'
 FROM (VALUES
-    (1, 'VGT', 'main-treasury',        'vesting-contract-vgt', 1876000::numeric, 30000010::bigint, TIMESTAMPTZ '2026-03-02 12:10:00+00', 'treasury_grant', NULL::text),
+    -- funding of the vesting contracts: grants up to 2026-03-02, then the later ones (pre-funded on 2026-06-01)
+    (1, 'VGT', 'main-treasury',        'vesting-contract-vgt', 1888000::numeric, 30000010::bigint, TIMESTAMPTZ '2026-03-02 12:10:00+00', 'treasury_grant', NULL::text),
     (2, 'VGT', 'main-treasury',        'liquidity-vgt-eur',     800000,          30000020,         TIMESTAMPTZ '2026-03-03 09:00:00+00', 'treasury_grant', NULL),
-    (3, 'VWT', 'grants',               'vesting-contract-vwt',  430000,          30000030,         TIMESTAMPTZ '2026-03-02 12:20:00+00', 'treasury_grant', NULL),
-    (4, 'VGT', 'main-treasury',        'vesting-contract-vgt',  260000,          36950000,         TIMESTAMPTZ '2026-06-01 08:00:00+00', 'treasury_grant', NULL),
-    (5, 'VWT', 'grants',               'vesting-contract-vwt',  120000,          36950010,         TIMESTAMPTZ '2026-06-01 08:10:00+00', 'treasury_grant', NULL),
+    (3, 'VWT', 'grants',               'vesting-contract-vwt',  250000,          30000030,         TIMESTAMPTZ '2026-03-02 12:20:00+00', 'treasury_grant', NULL),
+    (4, 'VGT', 'main-treasury',        'vesting-contract-vgt',  193000,          36950000,         TIMESTAMPTZ '2026-06-01 08:00:00+00', 'treasury_grant', NULL),
+    (5, 'VWT', 'grants',               'vesting-contract-vwt',  300000,          36950010,         TIMESTAMPTZ '2026-06-01 08:10:00+00', 'treasury_grant', NULL),
     (6, 'VWT', 'vesting-contract-vwt', 'grants',                120000,          38820000,         TIMESTAMPTZ '2026-08-31 17:00:00+00', 'transfer',       NULL),
     -- VIP-005: 150,000 VWT of translation bounties (ES, IT, MT)
     (7, 'VWT', 'grants',               'posidonia',              60000,          39050000,         TIMESTAMPTZ '2026-09-08 14:00:00+00', 'bounty_payout',  'VIP-005'),
@@ -438,12 +460,12 @@ WHERE e.event_type = 'claim';
 -- Staking deposits and withdrawals
 INSERT INTO token_transfers (token_id, tx_hash, block_number, transferred_at, from_wallet, to_wallet, amount, transfer_type, gas_fee, currency)
 SELECT sp.token_id, '0x' || md5('stake:' || p.code) || md5('vivim:stake:' || p.code),
-       32000000 + (p.staked_at::date - DATE '2026-04-01') * 43200 + p.id,
+       32000000 + ((p.staked_at AT TIME ZONE 'UTC')::date - DATE '2026-04-01') * 43200 + p.id,
        p.staked_at, p.wallet_address, sp.pool_wallet, p.staked_amount, 'staking_deposit', 0.04, 'EUR'
 FROM staking_positions p JOIN staking_pools sp ON sp.id = p.staking_pool_id
 UNION ALL
 SELECT sp.token_id, '0x' || md5('unstake:' || p.code) || md5('vivim:unstake:' || p.code),
-       32000000 + (p.withdrawn_at::date - DATE '2026-04-01') * 43200 + p.id,
+       32000000 + ((p.withdrawn_at AT TIME ZONE 'UTC')::date - DATE '2026-04-01') * 43200 + p.id,
        p.withdrawn_at, sp.pool_wallet, p.wallet_address, p.staked_amount, 'staking_withdrawal', 0.04, 'EUR'
 FROM staking_positions p JOIN staking_pools sp ON sp.id = p.staking_pool_id
 WHERE p.withdrawn_at IS NOT NULL;
@@ -454,7 +476,7 @@ INSERT INTO token_transfers (token_id, tx_hash, block_number, transferred_at, fr
 SELECT (SELECT id FROM token_registry WHERE symbol = 'VWT'),
        '0x' || md5('bounty:' || g) || md5('vivim:bounty:' || g),
        34000000 + g * 302400,
-       TIMESTAMPTZ '2026-06-05 14:00:00+00' + make_interval(weeks => g),
+       TIMESTAMPTZ '2026-06-05 14:00:00+00' + make_interval(hours => 168 * g),
        pg_temp.wallet_of('grants'),
        pg_temp.wallet_of((ARRAY['nodewright','bytebaker','kernelkat','tulipstack'])[1 + g % 4]),
        2500 + (g % 5) * 1500, 'bounty_payout', 0.03, 'EUR'

@@ -123,7 +123,7 @@ SET verification_tier_id = COALESCE(best.tier_id, ui.verification_tier_id),
                        ELSE ui.status END,
     risk_rating = CASE WHEN ui.code = 'UID-0018' THEN 'prohibited' ELSE ui.risk_rating END,
     verified_at = best.decided_at,
-    next_review_on = (best.decided_at + make_interval(months => best.reverification_months))::date
+    next_review_on = ((best.decided_at AT TIME ZONE 'UTC') + make_interval(months => best.reverification_months))::date
 FROM (SELECT DISTINCT ON (k.user_identity_id) k.user_identity_id, vt.id AS tier_id, k.decided_at, vt.reverification_months
       FROM kyc_applications k JOIN verification_tiers vt ON vt.id = k.verification_tier_id
       WHERE k.status = 'approved'
@@ -191,7 +191,7 @@ SELECT k.user_identity_id, k.id, CASE WHEN k.vendor = 'sumsub' THEN 'sumsub' ELS
        CASE WHEN ui.code = 'UID-0018' THEN 'confirmed_match' ELSE 'clear' END,
        CASE WHEN ui.code = 'UID-0018' THEN 96.50 END,
        CASE WHEN ui.code = 'UID-0018' THEN (SELECT id FROM team_members WHERE code = 'TM-016') END,
-       CASE WHEN ui.code = 'UID-0018' THEN k.submitted_at + interval '1 day' END,
+       CASE WHEN ui.code = 'UID-0018' THEN k.submitted_at + interval '24 hours' END,
        0, 'USD'
 FROM kyc_applications k
 JOIN user_identities ui    ON ui.id = k.user_identity_id
@@ -208,10 +208,10 @@ SELECT ui.id, 'opensanctions', 'periodic', 'OpenSanctions default collection (EU
        CASE WHEN ui.code = 'UID-0008' AND m = TIMESTAMPTZ '2026-09-01 00:00:00+00' THEN 71.20
             WHEN ui.code = 'UID-0020' AND m = TIMESTAMPTZ '2026-10-01 00:00:00+00' THEN 64.00 END,
        CASE WHEN ui.code = 'UID-0008' AND m = TIMESTAMPTZ '2026-09-01 00:00:00+00' THEN (SELECT id FROM team_members WHERE code = 'TM-016') END,
-       CASE WHEN ui.code = 'UID-0008' AND m = TIMESTAMPTZ '2026-09-01 00:00:00+00' THEN m + interval '1 day 4 hours' END,
+       CASE WHEN ui.code = 'UID-0008' AND m = TIMESTAMPTZ '2026-09-01 00:00:00+00' THEN m + interval '28 hours' END,
        0.10, 'EUR'
 FROM user_identities ui
-CROSS JOIN generate_series(TIMESTAMPTZ '2026-07-01 00:00:00+00', TIMESTAMPTZ '2026-11-01 00:00:00+00', interval '1 month') AS m
+CROSS JOIN (SELECT mm AT TIME ZONE 'UTC' AS m FROM generate_series(TIMESTAMP '2026-07-01', TIMESTAMP '2026-11-01', interval '1 month') AS mm) AS ms
 WHERE ui.status = 'verified' AND ui.verified_at < m;
 
 INSERT INTO sanctions_screening (user_identity_id, provider, screening_type, lists_checked, screened_at,
@@ -234,64 +234,64 @@ SELECT r.code, cf.id, r.title, r.article, r.rtype, r.priority,
 FROM (VALUES
   -- GDPR
   ('GDPR-ROPA',        'GDPR', 'Record of processing activities', 'Art. 30', 'documentation', 'high', 'legal-compliance', 'TM-016', 'M1', DATE '2026-03-31', 'implemented', DATE '2026-03-20',
-      1000.00, 2000.00, 3000.00, 'EUR', 'Internal time, 1-3 person-days; VIVIM plan figure'),
+      1000.00, 2000.00, 3000.00, 'EUR', 'Internal time, 1-3 person-days; VIVIM plan figure'),  -- VIVIM plan figure
   ('GDPR-DPO',         'GDPR', 'Appoint an outsourced Data Protection Officer', 'Art. 37-39', 'staffing', 'high', 'legal-compliance', 'TM-016', 'M1', DATE '2026-03-31', 'implemented', DATE '2026-02-27',
-      6000.00, 9000.00, 15000.00, 'EUR', 'DPO-as-a-service EUR 6k-15k/yr (EUR 500-999/mo) -- src: §4.3 computertechreviews.com, engagecompliance.co [S]'),
+      6000.00, 9000.00, 15000.00, 'EUR', 'DPO-as-a-service EUR 6k-15k/yr (EUR 500-999/mo) -- src: §4.3 computertechreviews.com, engagecompliance.co [S]'),  -- src: §4.3 computertechreviews.com, engagecompliance.co [S]
   ('GDPR-DPIA-MEMORY', 'GDPR', 'DPIA for conversation memory and context features', 'Art. 35', 'documentation', 'critical', 'legal-compliance', 'TM-016', 'M4', DATE '2026-06-30', 'verified', DATE '2026-06-22',
-      3000.00, 5500.00, 8000.00, 'EUR', '30-40 h x EUR 100-200/h -- src: §4.3 ecomply.io + data-privacy-office.com [E derived]'),
+      3000.00, 5500.00, 8000.00, 'EUR', '30-40 h x EUR 100-200/h -- src: §4.3 ecomply.io + data-privacy-office.com [E derived]'),  -- src: §4.3 ecomply.io + data-privacy-office.com [E derived]
   ('GDPR-DPIA-KYC',    'GDPR', 'DPIA for identity verification (KYC) processing', 'Art. 35', 'documentation', 'high', 'legal-compliance', 'TM-016', 'M6', DATE '2026-11-30', 'in_progress', NULL,
-      3000.00, 5500.00, 8000.00, 'EUR', '30-40 h x EUR 100-200/h -- src: §4.3 [E derived]'),
+      3000.00, 5500.00, 8000.00, 'EUR', '30-40 h x EUR 100-200/h -- src: §4.3 [E derived]'),  -- src: §4.3 [E derived]
   ('GDPR-DSR',         'GDPR', 'Data-subject request handling within one month', 'Art. 12, 15-22', 'technical_control', 'high', 'core-platform', 'TM-001', 'M6', DATE '2026-12-15', 'in_progress', NULL,
-      2000.00, 4000.00, 7000.00, 'EUR', 'Engineering time for export/erasure tooling; VIVIM plan figure'),
+      2000.00, 4000.00, 7000.00, 'EUR', 'Engineering time for export/erasure tooling; VIVIM plan figure'),  -- VIVIM plan figure
   ('GDPR-CONSENT',     'GDPR', 'Granular consent for training on user data (Consent milestone)', 'Art. 6(1)(a), 7', 'technical_control', 'critical', 'product-design', 'TM-003', 'M6', DATE '2027-01-31', 'in_progress', NULL,
-      5000.00, 9000.00, 15000.00, 'EUR', 'Design + engineering + legal review; VIVIM plan figure'),
+      5000.00, 9000.00, 15000.00, 'EUR', 'Design + engineering + legal review; VIVIM plan figure'),  -- VIVIM plan figure
   ('GDPR-BREACH',      'GDPR', '72-hour personal data breach notification procedure', 'Art. 33-34', 'policy', 'high', 'security', 'TM-015', 'M2', DATE '2026-05-31', 'implemented', DATE '2026-05-12',
-      500.00, 1000.00, 2000.00, 'EUR', 'Policy drafting, internal time; VIVIM plan figure'),
+      500.00, 1000.00, 2000.00, 'EUR', 'Policy drafting, internal time; VIVIM plan figure'),  -- VIVIM plan figure
   ('GDPR-DPA',         'GDPR', 'Processor agreements with KYC vendors and hosting providers', 'Art. 28', 'documentation', 'medium', 'legal-compliance', 'TM-016', 'M5', DATE '2026-09-30', 'implemented', DATE '2026-09-18',
-      750.00, 1500.00, 3000.00, 'EUR', '3-8 h x EUR 250-400/h -- src: §4.1 VIVIM planning rate [E]'),
+      750.00, 1500.00, 3000.00, 'EUR', '3-8 h x EUR 250-400/h -- src: §4.1 VIVIM planning rate [E]'),  -- src: §4.1 VIVIM planning rate [E]
   -- SOC 2
   ('SOC2-READINESS',   'SOC2', 'SOC 2 readiness assessment and control mapping', 'TSC 2017', 'audit', 'medium', 'security', 'TM-015', 'M7', DATE '2027-02-28', 'not_started', NULL,
-      5000.00, 10000.00, 20000.00, 'USD', 'Part of the $55k-175k first-year programme -- src: §4.4 strac.io 2026-05-26 [S]'),
+      5000.00, 10000.00, 20000.00, 'USD', 'Part of the $55k-175k first-year programme -- src: §4.4 strac.io 2026-05-26 [S]'),  -- src: §4.4 strac.io 2026-05-26 [S]
   ('SOC2-TYPE1',       'SOC2', 'SOC 2 Type I audit', 'TSC 2017', 'audit', 'high', 'security', 'TM-015', 'M8', DATE '2027-05-31', 'not_started', NULL,
-      15000.00, 27500.00, 40000.00, 'USD', 'Type I audit fee $15k-40k -- src: §4.4 strac.io 2026-05-26 [S]'),
+      15000.00, 27500.00, 40000.00, 'USD', 'Type I audit fee $15k-40k -- src: §4.4 strac.io 2026-05-26 [S]'),  -- src: §4.4 strac.io 2026-05-26 [S]
   ('SOC2-TYPE2',       'SOC2', 'SOC 2 Type II audit (first observation window)', 'TSC 2017', 'audit', 'medium', 'security', 'TM-015', 'M10', DATE '2027-10-31', 'not_started', NULL,
-      25000.00, 50000.00, 75000.00, 'USD', 'Type II audit fee $25k-75k -- src: §4.4 strac.io 2026-05-26 [S]'),
+      25000.00, 50000.00, 75000.00, 'USD', 'Type II audit fee $25k-75k -- src: §4.4 strac.io 2026-05-26 [S]'),  -- src: §4.4 strac.io 2026-05-26 [S]
   ('SOC2-CC6',         'SOC2', 'Logical access controls: MFA, RBAC, quarterly access reviews', 'CC6.1-CC6.3', 'technical_control', 'high', 'security', 'TM-015', 'M3', DATE '2026-07-31', 'implemented', DATE '2026-07-24',
-      2000.00, 4000.00, 6000.00, 'EUR', 'Engineering time; VIVIM plan figure'),
+      2000.00, 4000.00, 6000.00, 'EUR', 'Engineering time; VIVIM plan figure'),  -- VIVIM plan figure
   -- EU AI Act
   ('AIACT-ART50',      'EU-AI-ACT', 'Transparency: disclose AI interaction and AI-generated content', 'Art. 50', 'technical_control', 'high', 'product-design', 'TM-003', 'M4', DATE '2026-08-02', 'implemented', DATE '2026-07-28',
-      5000.00, 12500.00, 20000.00, 'EUR', 'Limited-risk system: EUR 5k-20k one-off -- src: §4.5 trusq.io + derived [E]'),
+      5000.00, 12500.00, 20000.00, 'EUR', 'Limited-risk system: EUR 5k-20k one-off -- src: §4.5 trusq.io + derived [E]'),  -- src: §4.5 trusq.io + derived [E]
   ('AIACT-CLASSIFY',   'EU-AI-ACT', 'Risk classification of every AI feature (no Annex III use)', 'Art. 6, Annex III', 'documentation', 'high', 'legal-compliance', 'TM-007', 'M3', DATE '2026-07-31', 'verified', DATE '2026-07-10',
-      2000.00, 4000.00, 8000.00, 'EUR', '5-20 h x EUR 400-700/h regulatory counsel, low end -- src: §4.1 [E]'),
+      2000.00, 4000.00, 8000.00, 'EUR', '5-20 h x EUR 400-700/h regulatory counsel, low end -- src: §4.1 [E]'),  -- src: §4.1 [E]
   ('AIACT-LITERACY',   'EU-AI-ACT', 'AI literacy training for staff', 'Art. 4', 'staffing', 'medium', 'operations', 'TM-017', 'M2', DATE '2026-05-31', 'implemented', DATE '2026-05-20',
-      500.00, 1000.00, 2500.00, 'EUR', 'Internal training time; VIVIM plan figure'),
+      500.00, 1000.00, 2500.00, 'EUR', 'Internal training time; VIVIM plan figure'),  -- VIVIM plan figure
   ('AIACT-GPAI-FT',    'EU-AI-ACT', 'Obligations review for the fine-tuned model (downstream GPAI modifier)', 'Art. 53, 25', 'documentation', 'medium', 'ml-research', 'TM-008', 'M8', DATE '2027-05-31', 'not_started', NULL,
-      4000.00, 8000.00, 14000.00, 'EUR', '10-20 h x EUR 400-700/h -- src: §4.1 [E]'),
+      4000.00, 8000.00, 14000.00, 'EUR', '10-20 h x EUR 400-700/h -- src: §4.1 [E]'),  -- src: §4.1 [E]
   -- MiCA
   ('MICA-VWT-WP',      'MICA', 'VWT crypto-asset white paper and MFSA notification', 'Art. 6-8', 'registration', 'critical', 'legal-compliance', 'TM-007', 'M1', DATE '2026-02-28', 'verified', DATE '2026-02-16',
-      8000.00, 14000.00, 28000.00, 'EUR', 'Drafting 20-40 h x EUR 400-700/h -- src: §4.1 [E]; MFSA notification fee EUR 2,500 in regulatory_reports -- src: §4.7 [S]'),
+      8000.00, 14000.00, 28000.00, 'EUR', 'Drafting 20-40 h x EUR 400-700/h -- src: §4.1 [E]; MFSA notification fee EUR 2,500 in regulatory_reports -- src: §4.7 [S]'),  -- src: §4.1 [E]; MFSA notification fee EUR 2,500 in regulatory_reports -- src: §4.7 [S]
   ('MICA-VGT-QUALIF',  'MICA', 'Legal qualification of VGT (dividend rights: MiFID II financial instrument?)', 'Art. 2(4)(a); ESMA guidelines 17-Dec-2024', 'documentation', 'critical', 'legal-compliance', 'TM-007', 'M9', DATE '2027-04-30', 'in_progress', NULL,
-      12000.00, 24000.00, 42000.00, 'EUR', '30-60 h x EUR 400-700/h -- src: §4.1 [E], §4.6 regscope [S]'),
+      12000.00, 24000.00, 42000.00, 'EUR', '30-60 h x EUR 400-700/h -- src: §4.1 [E], §4.6 regscope [S]'),  -- src: §4.1 [E], §4.6 regscope [S]
   ('MICA-CASP-SCOPE',  'MICA', 'CASP perimeter analysis: staking, custody and exchange features', 'Art. 59-67', 'documentation', 'high', 'legal-compliance', 'TM-007', 'M7', DATE '2027-01-31', 'not_started', NULL,
-      5000.00, 10000.00, 15000.00, 'EUR', 'Counsel review; a CASP licence itself would cost EUR 250k->2M in year one -- src: §4.6 finconduit.com [S]'),
+      5000.00, 10000.00, 15000.00, 'EUR', 'Counsel review; a CASP licence itself would cost EUR 250k->2M in year one -- src: §4.6 finconduit.com [S]'),  -- src: §4.6 finconduit.com [S]
   ('MICA-MARKETING',   'MICA', 'Marketing communications consistent with the white paper', 'Art. 7', 'policy', 'medium', 'community-growth', 'TM-020', 'M2', DATE '2026-04-30', 'implemented', DATE '2026-04-14',
-      0.00, 500.00, 1500.00, 'EUR', 'Internal review; VIVIM plan figure'),
+      0.00, 500.00, 1500.00, 'EUR', 'Internal review; VIVIM plan figure'),  -- VIVIM plan figure
   -- AML
   ('AMLD-CDD',         'AMLD', 'Customer due diligence before payouts (tiered KYC)', 'AMLD Art. 13', 'technical_control', 'critical', 'legal-compliance', 'TM-016', 'M5', DATE '2026-08-31', 'implemented', DATE '2026-03-01',
-      4000.00, 7500.00, 13100.00, 'USD', '5,000 verifications x $0.80-2.62 per check -- src: §4.8 Veriff/Sumsub plans [S], [E] volume'),
+      4000.00, 7500.00, 13100.00, 'USD', '5,000 verifications x $0.80-2.62 per check -- src: §4.8 Veriff/Sumsub plans [S], [E] volume'),  -- src: §4.8 Veriff/Sumsub plans [S], [E] volume
   ('AMLD-SCREENING',   'AMLD', 'Ongoing sanctions and PEP screening of verified identities', 'AMLD Art. 13(1)(d), EU sanctions regs', 'technical_control', 'high', 'legal-compliance', 'TM-016', 'M5', DATE '2026-07-31', 'implemented', DATE '2026-07-01',
-      1200.00, 2400.00, 4800.00, 'EUR', '1,000-2,000 identities x 12 runs x EUR 0.10 -- src: §4.8 opensanctions.org [P], [E] volume'),
+      1200.00, 2400.00, 4800.00, 'EUR', '1,000-2,000 identities x 12 runs x EUR 0.10 -- src: §4.8 opensanctions.org [P], [E] volume'),  -- src: §4.8 opensanctions.org [P], [E] volume
   ('AMLD-RISK-ASSESS', 'AMLD', 'Business-wide AML/CFT risk assessment', 'AMLD Art. 8', 'reporting', 'high', 'legal-compliance', 'TM-016', 'M6', DATE '2026-12-31', 'in_progress', NULL,
-      3000.00, 6000.00, 10000.00, 'EUR', '10-25 h x EUR 250-400/h -- src: §4.1 [E]'),
+      3000.00, 6000.00, 10000.00, 'EUR', '10-25 h x EUR 250-400/h -- src: §4.1 [E]'),  -- src: §4.1 [E]
   ('AMLD-MLRO',        'AMLD', 'Money-laundering reporting officer (0.2 FTE compliance officer)', 'AMLD Art. 8(4)', 'staffing', 'high', 'legal-compliance', 'TM-016', 'M5', DATE '2026-08-31', 'implemented', DATE '2026-08-03',
-      9000.00, 11500.00, 14000.00, 'EUR', '0.2 x EUR 45k-70k Malta compliance officer -- src: labor RIV25 [PROXY]'),
+      9000.00, 11500.00, 14000.00, 'EUR', '0.2 x EUR 45k-70k Malta compliance officer -- src: labor RIV25 [PROXY]'),  -- src: labor RIV25 [PROXY]
   -- ISO 27001
   ('ISO-ISMS',         'ISO27001', 'ISMS scope, risk assessment and Statement of Applicability', 'Cl. 4-6', 'documentation', 'low', 'security', 'TM-015', 'M9', DATE '2027-07-31', 'not_started', NULL,
-      8000.00, 15000.00, 25000.00, 'EUR', 'VIVIM plan figure (estimate; no sourced ISO 27001 price in the fact sheet)'),
+      8000.00, 15000.00, 25000.00, 'EUR', 'VIVIM plan figure (estimate; no sourced ISO 27001 price in the fact sheet)'),  -- VIVIM plan figure
   ('ISO-A8-BACKUP',    'ISO27001', 'Information backup: encrypted, tested restores', 'Annex A 8.13', 'technical_control', 'medium', 'infra-sre', 'TM-004', 'M3', DATE '2026-07-31', 'implemented', DATE '2026-06-30',
-      500.00, 1000.00, 2000.00, 'EUR', 'Engineering time; storage cost in backup_configurations; VIVIM plan figure'),
+      500.00, 1000.00, 2000.00, 'EUR', 'Engineering time; storage cost in backup_configurations; VIVIM plan figure'),  -- VIVIM plan figure
   ('ISO-CERT',         'ISO27001', 'ISO 27001 certification audit', 'Cl. 9.2', 'audit', 'low', 'security', 'TM-015', 'M10', DATE '2027-10-31', 'not_applicable', NULL,
-      0.00, 0.00, 0.00, 'EUR', 'Deferred: SOC 2 chosen first; VIVIM plan figure')
+      0.00, 0.00, 0.00, 'EUR', 'Deferred: SOC 2 chosen first; VIVIM plan figure')  -- VIVIM plan figure
 ) AS r(code, fw, title, article, rtype, priority, team_code, tm_code, milestone_code, due, status, implemented_on, low, mid, high, currency, basis)
 JOIN compliance_frameworks cf ON cf.code = r.fw;
 
@@ -427,7 +427,7 @@ SELECT m + interval '1 hour',
        CASE WHEN m >= TIMESTAMPTZ '2026-11-01 00:00:00+00' THEN (SELECT id FROM ai_agents WHERE code = 'compliance-checker') END,
        'screening_run', 'sanctions_screening',
        'batch-' || to_char(m AT TIME ZONE 'UTC', 'YYYY-MM'), (SELECT id FROM compliance_frameworks WHERE code = 'AMLD'), 'Monthly OpenSanctions re-screening'
-FROM generate_series(TIMESTAMPTZ '2026-07-01 00:00:00+00', TIMESTAMPTZ '2026-11-01 00:00:00+00', interval '1 month') AS m
+FROM (SELECT mm AT TIME ZONE 'UTC' AS m FROM generate_series(TIMESTAMP '2026-07-01', TIMESTAMP '2026-11-01', interval '1 month') AS mm) AS ms
 UNION ALL
 -- SAR filings
 SELECT (s.filed_on + time '15:00') AT TIME ZONE 'UTC', 'team_member', s.prepared_by_member_id, NULL, 'sar_filed', 'suspicious_activity_reports', s.code,

@@ -125,7 +125,7 @@ FROM (
     FROM (
         SELECT d.day, p.payers,
                (p.payers * 6 + CASE WHEN d.day >= DATE '2026-12-15' THEN 500 ELSE 0 END)::numeric(14,2) AS mrr
-        FROM generate_series(DATE '2026-11-15', DATE '2026-12-31', interval '1 day') AS g
+        FROM generate_series(TIMESTAMP '2026-11-15', TIMESTAMP '2026-12-31', interval '1 day') AS g
         CROSS JOIN LATERAL (SELECT g::date AS day) d
         CROSS JOIN LATERAL (SELECT CASE WHEN d.day < DATE '2026-12-01' THEN 0
                                         ELSE round(150 * (d.day - DATE '2026-11-30') / 31.0)::int
@@ -204,7 +204,7 @@ SELECT d.day,
        CASE WHEN v.votes > 0 THEN (SELECT id FROM dao_proposals WHERE code = 'VIP-007') END,
        CASE WHEN d.day < DATE '2026-10-20' THEN 148000 ELSE 142000 END - 150 * (d.day - DATE '2026-10-01'),
        'EUR'
-FROM generate_series(DATE '2026-10-01', DATE '2026-10-31', interval '1 day') AS g
+FROM generate_series(TIMESTAMP '2026-10-01', TIMESTAMP '2026-10-31', interval '1 day') AS g
 CROSS JOIN LATERAL (SELECT g::date AS day) d
 CROSS JOIN LATERAL (SELECT CASE d.day - DATE '2026-10-05'
                             WHEN 0 THEN 6 WHEN 1 THEN 5 WHEN 2 THEN 4 WHEN 3 THEN 3 WHEN 4 THEN 3
@@ -243,7 +243,7 @@ CROSS JOIN LATERAL (
                     - CASE WHEN extract(isodow FROM d) IN (6, 7) THEN a.tasks / 2 ELSE 0 END, 1) AS done,
            CASE WHEN extract(day FROM d)::int % 6 = 0 THEN 1 ELSE 0 END AS failed,
            CASE WHEN extract(day FROM d)::int % 4 = 0 THEN 1 ELSE 0 END AS escalated
-    FROM generate_series(a.from_day, DATE '2026-10-31', interval '1 day') AS d
+    FROM generate_series(a.from_day::timestamp, TIMESTAMP '2026-10-31', interval '1 day') AS d
 ) x;
 
 -- -----------------------------------------------------------------------------
@@ -282,8 +282,8 @@ INSERT INTO daily_metrics (metric_definition_id, metric_date, dimension, value, 
 SELECT (SELECT id FROM metric_definitions WHERE code = 'kyc_approval_rate'), d::date, 'all',
        round(100.0 * count(*) FILTER (WHERE k.status = 'approved') / NULLIF(count(*), 0), 2),
        NULL, 'derived: kyc_applications decided by the end of the day'
-FROM generate_series(DATE '2026-10-01', DATE '2026-10-31', interval '1 day') AS d
-JOIN kyc_applications k ON k.status IN ('approved','rejected') AND k.decided_at < d + interval '1 day'
+FROM generate_series(TIMESTAMP '2026-10-01', TIMESTAMP '2026-10-31', interval '1 day') AS d
+JOIN kyc_applications k ON k.status IN ('approved','rejected') AND k.decided_at < (d + interval '1 day') AT TIME ZONE 'UTC'
 GROUP BY d;
 
 -- -----------------------------------------------------------------------------
@@ -302,7 +302,7 @@ WITH vals AS (
     UNION ALL SELECT 'agent_tasks', metric_date, sum(tasks_completed)::numeric FROM ai_agent_metrics_daily GROUP BY metric_date
 ), periods AS (
     SELECT 'weekly' AS period_type, w::date AS period_start, LEAST(w::date + 6, DATE '2026-10-31') AS period_end
-    FROM generate_series(DATE '2026-10-05', DATE '2026-10-26', interval '7 days') AS w
+    FROM generate_series(TIMESTAMP '2026-10-05', TIMESTAMP '2026-10-26', interval '7 days') AS w
     UNION ALL
     SELECT 'monthly', DATE '2026-10-01', DATE '2026-10-31'
 ), se AS (

@@ -51,8 +51,12 @@ def echo(message: str = "") -> None:
 def up(ctx: Context) -> None:
     """Start Neo4j and PostgreSQL, load the seeds, import them, and say where to look."""
     from vivim_graph import workflow
+    from vivim_graph.output import ProgressDisplay, print_import_summary
 
-    workflow.up(ctx.settings, echo=echo)
+    with ProgressDisplay() as progress:
+        summary, where_to_look = workflow.up(ctx.settings, echo=echo, progress=progress)
+    print_import_summary(summary)
+    echo(where_to_look)
 
 
 # --------------------------------------------------------------------------- neo4j

@@ -14,6 +14,7 @@ Order of work, and why:
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -27,7 +28,13 @@ from psycopg.rows import dict_row
 
 from vivim_graph.errors import RowValidationError, VivimGraphError
 from vivim_graph.model import GraphModel, JoinSpec, NodeSpec, ReferenceSpec, quote
-from vivim_graph.rows import key_of, node_properties, to_neo4j, validate_row
+from vivim_graph.rows import (
+    key_of,
+    node_row,
+    split_properties,
+    temporal_assignments,
+    validate_row,
+)
 from vivim_graph.schema import apply_constraints
 
 Progress = Callable[[str, int, int | None], None]  # (task, rows done, rows total)
@@ -69,7 +76,12 @@ def stream_rows(
     query = sql.SQL("SELECT {} FROM {} ORDER BY 1").format(
         sql.SQL(", ").join(sql.Identifier(c) for c in columns), sql.Identifier(table)
     )
-    with conn.cursor(name=f"vivim_{uuid.uuid4().hex[:12]}", row_factory=dict_row) as cur:
+    # A server-side cursor lives in a transaction; open one if the caller has none.
+    scope = conn.transaction() if conn.autocommit else contextlib.nullcontext()
+    with (
+        scope,
+        conn.cursor(name=f"vivim_{uuid.uuid4().hex[:12]}", row_factory=dict_row) as cur,
+    ):
         cur.itersize = batch_size
         cur.execute(query)
         while batch := cur.fetchmany(batch_size):
@@ -93,7 +105,7 @@ def validate_source(
         for batch in stream_rows(conn, node.table, columns, batch_size):
             for row in batch:
                 validate_row(node.table, node.properties, node.key, row)
-                node_properties(node, row)  # exactness of money is part of validity
+                node_row(node, row)  # exactness of money is part of validity
             done += len(batch)
             progress(f"validate {node.table}", done, None)
         for ref in node.references:
@@ -157,8 +169,8 @@ def node_write_query(node: NodeSpec) -> LiteralString:
     label, key = quote(node.label), quote(node.key_property)
     return _cypher(
         f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) "
-        "SET n += row.props, n._source_table = $table, n._source_key = toString(row.key), "
-        "n._import_run = $run"
+        "SET n += row.props" + temporal_assignments(node.properties, "n") + ", "
+        "n._source_table = $table, n._source_key = toString(row.key), n._import_run = $run"
     )
 
 
@@ -188,14 +200,23 @@ def join_write_query(model: GraphModel, join: JoinSpec) -> LiteralString:
         f"{{{quote(source.key_property)}: row.source}}) "
         f"MATCH (b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
         f"MERGE (a)-[r:{quote(join.type)}{merge_map}]->(b) "
-        "SET r += row.props, r._source_table = $table, "
+        "SET r += row.props" + temporal_assignments(join.properties, "r") + ", "
+        "r._source_table = $table, "
         "r._source_key = toString(row.source) + '|' + toString(row.target), r._import_run = $run"
     )
 
 
 def _write(driver: neo4j.Driver, database: str, query: LiteralString, **params: Any):
-    def work(tx: neo4j.ManagedTransaction):
-        return tx.run(query, **params).consume().counters
+    return _write_many(driver, database, [(query, params)])[0]
+
+
+def _write_many(
+    driver: neo4j.Driver, database: str, statements: list[tuple[LiteralString, dict[str, Any]]]
+) -> list[Any]:
+    """Several statements in one managed transaction (retried as a whole)."""
+
+    def work(tx: neo4j.ManagedTransaction) -> list[Any]:
+        return [tx.run(query, **params).consume().counters for query, params in statements]
 
     with driver.session(database=database) as session:
         return session.execute_write(work)
@@ -213,7 +234,7 @@ def write_nodes(driver, database, conn, model, run, batch_size, progress, summar
         total = count_rows(conn, node.table)
         query = node_write_query(node)
         for batch in stream_rows(conn, node.table, [p.column for p in node.properties], batch_size):
-            rows = [{"key": key_of(node.key, r), "props": node_properties(node, r)} for r in batch]
+            rows = [node_row(node, r) for r in batch]
             _add(tally, _write(driver, database, query, rows=rows, table=node.table, run=run))
             tally.rows += len(rows)
             progress(f"nodes {node.label}", tally.rows, total)
@@ -230,11 +251,16 @@ def write_references(driver, database, conn, model, run, batch_size, progress, s
         total = count_rows(conn, node.table)
         done = 0
         for batch in stream_rows(conn, node.table, columns, batch_size):
+            statements = []
             for ref, query in queries:
                 rows = [{"key": key_of(node.key, r), "ref": r[ref.columns[0]]} for r in batch]
+                statements.append((query, {"rows": rows, "table": node.table, "run": run}))
                 tally = summary.relationships.setdefault(ref.type, Tally())
-                _add(tally, _write(driver, database, query, rows=rows, table=node.table, run=run))
                 tally.rows += sum(1 for r in rows if r["ref"] is not None)
+            # All of a batch's foreign keys in one transaction.
+            results = _write_many(driver, database, statements)
+            for (ref, _), counters in zip(queries, results, strict=True):
+                _add(summary.relationships[ref.type], counters)
             done += len(batch)
             progress(f"relationships of {node.label}", done, total)
 
@@ -253,12 +279,16 @@ def write_joins(driver, database, conn, model, run, batch_size, progress, summar
             rows = []
             for r in batch:
                 key = f"{r[columns[0]]}|{r[columns[1]]}"
-                props = {
-                    p.name: to_neo4j(p, r.get(p.column), table=join.table, key=key)
-                    for p in join.properties
-                }
+                props, temporals = split_properties(join.properties, r, table=join.table, key=key)
                 props["module"] = join.module
-                rows.append({"source": r[columns[0]], "target": r[columns[1]], "props": props})
+                rows.append(
+                    {
+                        "source": r[columns[0]],
+                        "target": r[columns[1]],
+                        "props": props,
+                        "t": temporals,
+                    }
+                )
             _add(tally, _write(driver, database, query, rows=rows, table=join.table, run=run))
             tally.rows += len(rows)
             progress(f"relationships {join.type}", tally.rows, total)

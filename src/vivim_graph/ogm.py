@@ -30,8 +30,8 @@ from neomodel import (
     RelationshipTo,
     StringProperty,
     StructuredNode,
-    config,
     db,
+    get_config,
 )
 
 from vivim_graph.model import GraphModel, PropertySpec, load_model
@@ -109,6 +109,6 @@ def bind(
     driver: neo4j.Driver, database: str = "neo4j", model: GraphModel | None = None
 ) -> dict[str, type[StructuredNode]]:
     """Point neomodel at the project's driver and return the classes by label."""
-    config.DATABASE_NAME = database
+    get_config().database_name = database
     db.set_connection(driver=driver)
     return _classes(model or load_model())

@@ -30,10 +30,14 @@ def schema_statements(model: GraphModel) -> list[str]:
 
 def apply_constraints(driver: neo4j.Driver, model: GraphModel, database: str) -> int:
     statements = schema_statements(model)
-    with driver.session(database=database) as session:
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        # One schema transaction: all or nothing, and far fewer round trips.
+        # IF NOT EXISTS makes every statement idempotent.
         for statement in statements:
-            # Schema commands run in their own auto-commit transaction; IF NOT EXISTS
-            # makes them idempotent.
-            session.run(cast(LiteralString, statement)).consume()
+            tx.run(cast(LiteralString, statement)).consume()
+
+    with driver.session(database=database) as session:
+        session.execute_write(work)
         session.run("CALL db.awaitIndexes(300)").consume()
     return len(statements)

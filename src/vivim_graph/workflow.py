@@ -74,23 +74,38 @@ def run_check(settings: Settings):
         )
 
 
-def up(settings: Settings, *, echo: Echo) -> None:
+FIRST_QUERIES = ("malta_cost_drivers", "milestone_hub", "cloud_providers")
+
+
+def up(settings: Settings, *, echo: Echo, progress=None):
     """Start everything on the embedded defaults, load and import the seeds, say where to look."""
+    from vivim_graph.resources import resource_dir
+
     if settings.uses_local_neo4j:
         status = LocalNeo4j(settings).start(echo=echo)
         echo(status.describe())
-    url = resolve_database_url(settings)
-    if relational_is_loaded(url):
-        echo(
-            "PostgreSQL: the cost database is already loaded (reload: vivim-graph db load --reset)."
+    if settings.database_url is None:
+        postgres = EmbeddedPostgres(settings)
+        postgres.start()
+        echo(postgres.status().describe())
+    summary = run_import(settings, echo=echo, progress=progress)
+    style = resource_dir("graph") / "style.grass"
+    explore = resource_dir("cypher") / "explore"
+    lines = [
+        "",
+        f"Neo4j Browser: {settings.browser_url}",
+        f"  log in as {settings.neo4j_username} with NEO4J_PASSWORD"
+        + (" (local default: vivim-local-only)" if settings.uses_local_neo4j else ""),
+        f"  style: drag {style} onto the Browser window (one colour per module)",
+        "  first queries to paste:",
+    ]
+    for name in FIRST_QUERIES:
+        text = (explore / f"{name}.cypher").read_text(encoding="utf-8")
+        body = " ".join(
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("//")
         )
-    else:
-        echo("Loading the VIVIM cost database into PostgreSQL:")
-        report = load_relational(settings, reset=False, echo=echo)
-        echo(f"Loaded {len(report.files)} SQL files in {report.seconds:.1f} s.")
-    echo("")
-    echo(
-        f"Neo4j Browser: {settings.browser_url}  (user {settings.neo4j_username}, "
-        "password from NEO4J_PASSWORD; the local default is in the README)"
-    )
-    echo("Stop everything with: vivim-graph neo4j stop && vivim-graph postgres stop")
+        lines += [f"  -- {name}:", f"     {body}"]
+    lines.append("Stop the servers with: vivim-graph neo4j stop; vivim-graph postgres stop")
+    return summary, "\n".join(lines)
