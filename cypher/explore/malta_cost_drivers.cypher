@@ -1,6 +1,9 @@
-// What Malta drives: the team members based in Valletta and Sliema, their roles, the
-// salary benchmarks for those roles there, and the employer on-costs and tax incentives.
-// Parameters: none.  Returns: a graph (paste into Neo4j Browser).
+// question: >-
+//   What does Malta drive? Team members based in Valletta and Sliema, their roles, the
+//   salary benchmarks for those roles there, employer on-costs and tax incentives.
+// parameters: {}
+// columns: {}
+// returns: a graph to paste into Neo4j Browser
 MATCH (l:Location)
 WHERE l.country_code = 'MT'
 OPTIONAL MATCH (l)<-[based:BASED_IN]-(m:TeamMember)-[has:HAS_ROLE]->(r:Role)

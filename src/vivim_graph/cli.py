@@ -290,6 +290,90 @@ def _with_overrides(ctx: Context, **overrides: Any) -> Settings:
     return ctx.settings.model_copy(update=values) if values else ctx.settings
 
 
+# --------------------------------------------------------------------------- queries
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A query parameter; repeat for several.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@pass_ctx
+def query(
+    ctx: Context, name: str | None, params: tuple[str, ...], fmt: str, list_queries: bool
+) -> None:
+    """Run a named Cypher query (the graph's stand-ins for the SQL views, and more)."""
+    from vivim_graph import formatting, queries
+    from vivim_graph.neo4j_db import open_driver
+
+    if list_queries or not name:
+        for q in queries.catalog().values():
+            described = ", ".join(
+                f"{p.name}{'' if p.required else '?'}:{p.type}" for p in q.parameters
+            )
+            echo(f"{q.name:<40} {q.question}" + (f"  [{described}]" if described else ""))
+        return
+    with open_driver(ctx.settings) as driver:
+        result = queries.run(
+            driver, name, _parse_params(params), database=ctx.settings.neo4j_database
+        )
+    if fmt == "json":
+        echo(formatting.to_json(result))
+    elif fmt == "csv":
+        click.echo(formatting.to_csv(result), nl=False)
+    else:
+        formatting.print_table(result)
+
+
+@cli.command()
+@click.argument("statement")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.option("--limit", default=1000, show_default=True, help="Rows returned at most.")
+@pass_ctx
+def cypher(ctx: Context, statement: str, params: tuple[str, ...], fmt: str, limit: int) -> None:
+    """Run an ad-hoc read-only Cypher statement (refused if it could write)."""
+    from vivim_graph import formatting
+    from vivim_graph.neo4j_db import open_driver
+    from vivim_graph.read_only import run_read_only
+
+    with open_driver(ctx.settings) as driver:
+        result = run_read_only(
+            driver,
+            statement,
+            _parse_params(params),
+            limit=limit,
+            database=ctx.settings.neo4j_database,
+        )
+    if fmt == "json":
+        echo(formatting.to_json(result))
+    elif fmt == "csv":
+        click.echo(formatting.to_csv(result), nl=False)
+    else:
+        formatting.print_table(result)
+
+
 # --------------------------------------------------------------------------- doctor
 @cli.command()
 @pass_ctx

@@ -1,0 +1,206 @@
+"""Named Cypher queries: files under ``cypher/`` named after what they compute (dbt-style).
+
+Each file opens with a header of ``//`` comment lines holding YAML, ended by a bare ``//``
+line or the first line of Cypher (comments after a bare ``//`` are prose)::
+
+    // view: v_milestone_cost_summary        (the SQL view it stands in for, if any)
+    // question: What does each milestone cost, cumulatively and per user?
+    // parameters:
+    //   milestone: {type: string, description: "Milestone code, e.g. M5; all if omitted"}
+    // columns:
+    //   milestone_code: text
+    //   total_cost_mid_cents: money          (integer cents; the row's currency, else EUR)
+    //   cost_per_user_micros: price          (integer millionths)
+
+The catalog is read once and checked (every file has a question and columns, parameter
+types are known). The query text is sent to Neo4j as it is, comments included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, LiteralString, cast
+
+import neo4j
+import yaml
+
+from vivim_graph.errors import QueryError
+from vivim_graph.resources import resource_dir
+
+COLUMN_KINDS = {"text", "integer", "number", "money", "price", "date", "boolean", "list", "any"}
+PARAM_TYPES: dict[str, Any] = {
+    "string": str,
+    "integer": int,
+    "number": float,
+    "boolean": bool,
+    "date": dt.date,
+}
+SCALES = {"money": 100, "price": 1_000_000}
+FOLDERS = ("views", "impact", "explore")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    required: bool = False
+    default: Any = None
+    description: str = ""
+
+    def convert(self, raw: Any) -> Any:
+        """A value from the command line or JSON, as the declared type."""
+        if raw is None or not isinstance(raw, str):
+            return raw
+        try:
+            if self.type == "integer":
+                return int(raw)
+            if self.type == "number":
+                return float(raw)
+            if self.type == "boolean":
+                if raw.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                    raise ValueError(raw)
+                return raw.lower() in ("true", "1", "yes")
+            if self.type == "date":
+                return dt.date.fromisoformat(raw)
+        except ValueError as e:
+            raise QueryError(f"parameter {self.name} must be a {self.type}, not {raw!r}") from e
+        return raw
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str  # "<folder>/<file stem>" for impact and explore; the stem for views
+    path: Path
+    text: str
+    question: str
+    view: str | None
+    parameters: tuple[Parameter, ...]
+    columns: dict[str, str]
+    folder: str = "views"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Check and convert the parameters; unknown or missing ones name the valid ones."""
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise QueryError(
+                f"query {self.name} has no parameter {', '.join(unknown)}; "
+                f"valid: {', '.join(known) or '(none)'}"
+            )
+        bound = {}
+        for p in self.parameters:
+            value = p.convert(given.get(p.name, p.default))
+            if value is None and p.required:
+                raise QueryError(
+                    f"query {self.name} needs parameter {p.name} ({p.type}): {p.description}"
+                )
+            bound[p.name] = value
+        return bound
+
+
+_HEADER_LINE = re.compile(r"^//( ?)(.*)$")
+
+
+def parse_file(path: Path, name: str, folder: str) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    header_lines = []
+    for line in text.splitlines():
+        match = _HEADER_LINE.match(line)
+        if not match or not line.strip("/ \t"):  # a bare `//` ends the header: prose follows
+            break
+        header_lines.append(match.group(2))
+    try:
+        header = yaml.safe_load("\n".join(header_lines)) or {}
+    except yaml.YAMLError as e:
+        raise QueryError(f"{path}: the header is not valid YAML: {e}") from e
+    if not isinstance(header, dict) or not header.get("question"):
+        raise QueryError(f"{path}: the header needs at least `question:` and `columns:`")
+    columns = header.get("columns") or {}
+    bad = {c: k for c, k in columns.items() if k not in COLUMN_KINDS}
+    if bad:
+        raise QueryError(f"{path}: unknown column kinds {bad}; use one of {sorted(COLUMN_KINDS)}")
+    parameters = []
+    for pname, spec in (header.get("parameters") or {}).items():
+        spec = spec or {}
+        if spec.get("type", "string") not in PARAM_TYPES:
+            raise QueryError(f"{path}: parameter {pname} has unknown type {spec.get('type')}")
+        parameters.append(
+            Parameter(
+                name=pname,
+                type=spec.get("type", "string"),
+                required=bool(spec.get("required")),
+                default=spec.get("default"),
+                description=str(spec.get("description", "")),
+            )
+        )
+    known = {"view", "question", "parameters", "columns"}
+    return NamedQuery(
+        name=name,
+        path=path,
+        text=text,
+        question=" ".join(str(header["question"]).split()),
+        view=header.get("view"),
+        parameters=tuple(parameters),
+        columns=dict(columns),
+        folder=folder,
+        extra={k: v for k, v in header.items() if k not in known},
+    )
+
+
+@cache
+def catalog(root: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query, by name: views by stem, others as ``folder/stem``."""
+    root = root or resource_dir("cypher")
+    queries: dict[str, NamedQuery] = {}
+    for folder in FOLDERS:
+        for path in sorted((root / folder).glob("*.cypher")):
+            name = path.stem if folder == "views" else f"{folder}/{path.stem}"
+            queries[name] = parse_file(path, name, folder)
+    return queries
+
+
+def get(name: str) -> NamedQuery:
+    queries = catalog()
+    if name not in queries:
+        close = [q for q in queries if name.split("/")[-1] in q]
+        hint = f" Did you mean {', '.join(close[:5])}?" if close else ""
+        raise QueryError(
+            f"no query named {name!r}.{hint} `vivim-graph query --list` shows all {len(queries)}."
+        )
+    return queries[name]
+
+
+@dataclass
+class QueryResult:
+    query: NamedQuery
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    parameters: dict[str, Any]
+
+
+def run(
+    driver: neo4j.Driver,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    database: str = "neo4j",
+) -> QueryResult:
+    """Run a named query in a read transaction."""
+    query = get(name)
+    bound = query.bind(params or {})
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
+        result = tx.run(cast(LiteralString, query.text), **bound)
+        return list(result.keys()), [record.data() for record in result]
+
+    try:
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
+            columns, rows = s.execute_read(work)
+    except neo4j.exceptions.Neo4jError as e:
+        raise QueryError(f"query {name} failed in Neo4j: {e.message}") from e
+    return QueryResult(query, columns, rows, bound)
