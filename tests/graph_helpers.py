@@ -8,7 +8,7 @@ import json
 import neo4j
 
 # Provenance of *when* an element was written; everything else must be identical.
-VOLATILE = {"_import_run", "_sync_run"}
+VOLATILE = {"_sync_run"}
 
 
 def _canonical(value):
@@ -27,7 +27,8 @@ def graph_checksum(driver: neo4j.Driver, database: str = "neo4j") -> tuple[int, 
     lines: list[str] = []
     with driver.session(database=database) as session:
         for record in session.run(
-            "MATCH (n) WHERE NOT n:VivimTestSession "
+            # replicated data only: not the test marker, not SyncRun/SyncState records
+            "MATCH (n) WHERE n._source_table IS NOT NULL "
             "RETURN labels(n) AS labels, properties(n) AS props"
         ):
             lines.append(
@@ -40,7 +41,8 @@ def graph_checksum(driver: neo4j.Driver, database: str = "neo4j") -> tuple[int, 
         node_count = len(lines)
         rels: list[str] = []
         for record in session.run(
-            "MATCH (a)-[r]->(b) RETURN labels(a) AS al, a._source_key AS ak, type(r) AS t, "
+            "MATCH (a)-[r]->(b) WHERE r._source_table IS NOT NULL "
+            "RETURN labels(a) AS al, a._source_key AS ak, type(r) AS t, "
             "properties(r) AS props, labels(b) AS bl, b._source_key AS bk"
         ):
             rels.append(

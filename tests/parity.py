@@ -26,30 +26,45 @@ def sql_view_names() -> list[str]:
     """Views named in the schema files (collected without a database)."""
     names: set[str] = set()
     for path in SCHEMAS.glob("*.sql"):
-        names |= set(re.findall(r"CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+(v_\w+)", path.read_text(),
-                                re.I))
+        names |= set(
+            re.findall(r"CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+(v_\w+)", path.read_text(), re.I)
+        )
     return sorted(names)
 
 
 def view_is_ordered(conn: psycopg.Connection, view: str) -> bool:
+    """True when the view's outermost query ends in ORDER BY (not a window's or a
+    subquery's ORDER BY, which sit inside parentheses)."""
     definition = conn.execute("SELECT pg_get_viewdef(%s::regclass, true)", (view,)).fetchone()[0]
-    tail = definition[definition.rfind(")") + 1:] if ")" in definition else definition
-    return "ORDER BY" in tail.upper()
+    text = re.sub(r"'(?:[^']|'')*'", "''", definition)  # string literals cannot count
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and text[i : i + 8].upper() == "ORDER BY":
+            return True
+    return False
 
 
 def map_columns(sql_columns: list[str], cypher_columns: list[str]) -> tuple[list, list[str]]:
     mapping, problems = [], []
     available = set(cypher_columns)
     for column in sql_columns:
-        for name, scale in ((column, None), (f"{column}_cents", 100),
-                            (f"{column}_micros", 1_000_000)):
+        for name, scale in (
+            (column, None),
+            (f"{column}_cents", 100),
+            (f"{column}_micros", 1_000_000),
+        ):
             if name in available:
                 mapping.append((column, name, scale))
                 available.discard(name)
                 break
         else:
-            problems.append(f"column {column} has no twin (as {column}, {column}_cents "
-                            f"or {column}_micros)")
+            problems.append(
+                f"column {column} has no twin (as {column}, {column}_cents or {column}_micros)"
+            )
     if available:
         problems.append(f"twin has extra columns {sorted(available)}")
     return mapping, problems
@@ -71,17 +86,28 @@ def same(sql_value: Any, cypher_value: Any, scale: int | None) -> bool:
         return abs(sql_value - float(cypher_value)) <= 1e-9 * max(1.0, abs(sql_value))
     if isinstance(sql_value, dt.datetime | dt.date):
         iso = cypher_value.iso_format() if hasattr(cypher_value, "iso_format") else cypher_value
-        return str(iso)[:10] == sql_value.isoformat()[:10] if isinstance(
-            sql_value, dt.date) and not isinstance(sql_value, dt.datetime) else (
-            cypher_value.to_native() == sql_value if hasattr(cypher_value, "to_native")
-            else False)
+        return (
+            str(iso)[:10] == sql_value.isoformat()[:10]
+            if isinstance(sql_value, dt.date) and not isinstance(sql_value, dt.datetime)
+            else (
+                cypher_value.to_native() == sql_value
+                if hasattr(cypher_value, "to_native")
+                else False
+            )
+        )
     if isinstance(sql_value, list):
         return list(sql_value) == list(cypher_value)
     return sql_value == cypher_value
 
 
-def compare(view: str, sql_columns: list[str], sql_rows: list[tuple], cypher_columns: list[str],
-            cypher_rows: list[dict], ordered: bool) -> list[str]:
+def compare(
+    view: str,
+    sql_columns: list[str],
+    sql_rows: list[tuple],
+    cypher_columns: list[str],
+    cypher_rows: list[dict],
+    ordered: bool,
+) -> list[str]:
     mapping, problems = map_columns(sql_columns, cypher_columns)
     if problems:
         return problems
@@ -115,7 +141,7 @@ def perturb(conn: psycopg.Connection, seed: int, share: float = 0.3) -> int:
     rng = random.Random(seed)
     columns = conn.execute(
         """
-        SELECT c.table_name, array_agg(c.column_name ORDER BY c.ordinal_position)
+        SELECT c.table_name::text, array_agg(c.column_name::text ORDER BY c.ordinal_position)
         FROM information_schema.columns c
         JOIN information_schema.tables t USING (table_schema, table_name)
         WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
@@ -126,17 +152,26 @@ def perturb(conn: psycopg.Connection, seed: int, share: float = 0.3) -> int:
     ).fetchall()
     changed = 0
     for table, money in columns:
-        ids = [r[0] for r in conn.execute(
-            sql.SQL("SELECT id FROM {} ORDER BY id").format(sql.Identifier(table))).fetchall()
-        ] if _has_id(conn, table) else []
+        ids = (
+            [
+                r[0]
+                for r in conn.execute(
+                    sql.SQL("SELECT id FROM {} ORDER BY id").format(sql.Identifier(table))
+                ).fetchall()
+            ]
+            if _has_id(conn, table)
+            else []
+        )
         for row_id in ids:
             if rng.random() > share:
                 continue
             factor = Decimal(rng.randint(50, 150)) / 100
             assignments = sql.SQL(", ").join(
-                sql.SQL("{c} = round({c} * %s, 2)").format(c=sql.Identifier(c)) for c in money)
+                sql.SQL("{c} = round({c} * %s, 2)").format(c=sql.Identifier(c)) for c in money
+            )
             statement = sql.SQL("UPDATE {} SET {} WHERE id = %s").format(
-                sql.Identifier(table), assignments)
+                sql.Identifier(table), assignments
+            )
             try:
                 with conn.transaction():
                     conn.execute(statement, [factor] * len(money) + [row_id])
@@ -147,6 +182,10 @@ def perturb(conn: psycopg.Connection, seed: int, share: float = 0.3) -> int:
 
 
 def _has_id(conn: psycopg.Connection, table: str) -> bool:
-    return bool(conn.execute(
-        "SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' "
-        "AND table_name = %s AND column_name = 'id'", (table,)).fetchone())
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND table_name = %s AND column_name = 'id'",
+            (table,),
+        ).fetchone()
+    )

@@ -28,22 +28,25 @@ def assert_parity(view: str, pg: psycopg.Connection, driver) -> None:
         sql_rows = cur.fetchall()
     assert sql_rows, f"{view} returns no rows: parity would prove nothing"
     result = queries.run(driver, twin_name(view))
-    problems = compare(view, sql_columns, sql_rows, result.columns, result.rows,
-                       view_is_ordered(pg, view))
+    problems = compare(
+        view, sql_columns, sql_rows, result.columns, result.rows, view_is_ordered(pg, view)
+    )
     assert not problems, problems
 
 
 @pytest.fixture(scope="module")
 def seeds_in_graph(driver, seeded_db):
-    driver.execute_query("MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n",
-                         database_="neo4j")
+    driver.execute_query(
+        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
+    )
     with psycopg.connect(seeded_db) as conn:
         import_graph(driver, conn, load_model())
 
 
 def test_views_in_catalog_match_the_schema_files(seeded):
-    live = {r[0] for r in seeded.execute(
-        "SELECT viewname FROM pg_views WHERE schemaname = 'public'")}
+    live = {
+        r[0] for r in seeded.execute("SELECT viewname FROM pg_views WHERE schemaname = 'public'")
+    }
     assert live == set(SQL_VIEWS)
 
 
@@ -66,8 +69,9 @@ def test_parity_on_perturbed_data(seed, driver, scratch_db):
     load_seeds(scratch_db)
     with psycopg.connect(scratch_db, autocommit=True) as pg:
         assert perturb(pg, seed) > 100
-    driver.execute_query("MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n",
-                         database_="neo4j")
+    driver.execute_query(
+        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
+    )
     with psycopg.connect(scratch_db) as conn:
         import_graph(driver, conn, load_model())
     failures = []

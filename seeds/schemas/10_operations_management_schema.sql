@@ -717,7 +717,7 @@ JOIN budget_periods bp ON bp.id = p.budget_period_id
 LEFT JOIN teams t ON t.id = p.owner_team_id
 LEFT JOIN agg a ON a.cost_allocation_pool_id = p.id
 LEFT JOIN funding f ON f.cost_allocation_pool_id = p.id
-ORDER BY bp.start_date, pt.code;
+ORDER BY bp.start_date, pt.code, p.code;
 COMMENT ON VIEW v_cost_pool_utilization IS
     'operations: How much of each cost pool is spent and what remains, per pool and period (spend = operational expenses + labor/infrastructure/work/community allocations, converted to the pool currency via fx_rates). Columns: pool_code, pool_name, pool_type_code, pool_class, period_code, owner_team_code, currency, allocated, treasury_funded, opex_spent, labor_spent, infrastructure_spent, work_spent, community_spent, spent, remaining, utilization_pct, over_allocated';
 
@@ -760,7 +760,7 @@ JOIN cost_categories c ON c.id = l.cost_category_id
 JOIN cost_allocation_pools p ON p.id = l.cost_allocation_pool_id
 JOIN cost_pool_types pt ON pt.id = p.cost_pool_type_id
 LEFT JOIN milestones m ON m.id = l.milestone_id
-ORDER BY bp.start_date, pt.code, c.code;
+ORDER BY bp.start_date, pt.code, c.code, l.code;
 COMMENT ON VIEW v_budget_vs_actual IS
     'operations: Budget vs actual per budget period and budget line (category x pool): original budget, approved/pending amendments, revised budget, actual, variance (budget - actual; negative = overspend), variance_pct (overspend relative to budget) and over_budget flag. Columns: period_code, line_code, category_code, category_name, category_type, pool_code, pool_type_code, milestone_code, currency, original_budget, approved_amendments, pending_amendments, budgeted, actual, variance, variance_pct, over_budget';
 
@@ -785,7 +785,7 @@ JOIN resource_pools rp ON rp.id = ru.resource_pool_id
 JOIN teams t ON t.id = ru.team_id
 JOIN budget_periods bp ON bp.id = ru.budget_period_id
 GROUP BY t.code, t.name, bp.code, bp.start_date, rp.resource_type, rp.capacity_unit, rp.currency
-ORDER BY bp.start_date, t.code, rp.resource_type, rp.capacity_unit;
+ORDER BY bp.start_date, t.code, rp.resource_type, rp.capacity_unit, bp.code, rp.currency;
 COMMENT ON VIEW v_resource_utilization_by_team IS
     'operations: How much of its human, compute, GPU and storage capacity each team uses per budget period, and what the used and idle capacity cost. Columns: team_code, team_name, period_code, resource_type, capacity_unit, resource_pools, capacity, used, idle, utilization_pct, peak_pct, currency, used_cost, idle_cost';
 
@@ -813,7 +813,7 @@ LEFT JOIN roles r ON r.id = tm.role_id
 LEFT JOIN locations loc ON loc.id = tm.location_id
 LEFT JOIN milestones m ON m.id = l.milestone_id
 GROUP BY bp.code, bp.start_date, t.code, r.code, loc.code, p.code, pt.code, m.code, m.sequence, l.currency
-ORDER BY bp.start_date, t.code, r.code, loc.code, pt.code, m.sequence;
+ORDER BY bp.start_date, t.code, r.code, loc.code, pt.code, m.sequence, bp.code, m.code, l.currency;
 COMMENT ON VIEW v_labor_cost_attribution IS
     'operations: Which pools and milestones the labor cost of each team, role and location is attributed to, per budget period (from labor_cost_allocations). Columns: period_code, team_code, role_code, location_code, pool_code, pool_type_code, milestone_code, members, fte_attributed, person_months, currency, amount, amount_eur (via fx_rates)';
 
@@ -839,7 +839,7 @@ JOIN cost_allocation_pools p ON p.id = i.cost_allocation_pool_id
 JOIN cost_pool_types pt ON pt.id = p.cost_pool_type_id
 LEFT JOIN milestones m ON m.id = i.milestone_id
 GROUP BY bp.code, bp.start_date, cp.code, s.code, s.service_type, p.code, pt.code, m.code, m.sequence, i.currency
-ORDER BY bp.start_date, cp.code, s.code, pt.code, m.sequence;
+ORDER BY bp.start_date, cp.code, s.code, pt.code, m.sequence, bp.code, m.code, i.currency;
 COMMENT ON VIEW v_infrastructure_cost_attribution IS
     'operations: Which pools and milestones the spend on each cloud provider and service is attributed to, per budget period (from infrastructure_cost_allocations). Columns: period_code, provider_code, service_code, service_type, pool_code, pool_type_code, milestone_code, allocation_pct, usage_quantity, usage_unit, currency, amount, amount_eur (via fx_rates)';
 
@@ -949,7 +949,7 @@ SELECT bp.code                                           AS period_code,
 FROM budget_periods bp
 JOIN agg a ON a.period_id = bp.id
 JOIN heads h ON h.period_id = bp.id
-ORDER BY CASE bp.period_type WHEN 'month' THEN 1 WHEN 'quarter' THEN 2 WHEN 'half_year' THEN 3 ELSE 4 END, bp.start_date;
+ORDER BY CASE bp.period_type WHEN 'month' THEN 1 WHEN 'quarter' THEN 2 WHEN 'half_year' THEN 3 ELSE 4 END, bp.start_date, bp.code;
 COMMENT ON VIEW v_operations_kpi_dashboard IS
     'operations: How each budget period is doing, one row per period (quarters in order, then the fiscal year rolling up its quarters): budget vs actual, pool utilization, headcount, spend by source and burn rate, all in EUR via fx_rates. Columns: period_code, period_type, start_date, end_date, status, currency, total_budget, total_actual, variance (budget - actual), variance_pct (overspend relative to budget), budget_lines, budget_lines_over, pool_allocated, pool_spent, pool_utilization_pct, pools, pools_over_allocated, treasury_funded, headcount, fte (team members active at any time in the period), labor_spend, infra_spend, opex_spend, programs_spend (work + community), monthly_burn_rate (pool spend per month), cost_per_fte, human_utilization_pct, infra_utilization_pct (mean over compute/GPU/storage pools)';
 

@@ -454,7 +454,7 @@ LEFT JOIN incident_actions ia ON ia.security_incident_id = si.id
 WHERE si.status <> 'closed'
 GROUP BY si.id, si.code, si.title, si.category, si.severity, si.status, tm.code, si.detected_at,
          si.contained_at, a.as_of_at, si.personal_data_involved, si.authority_notified_at, si.estimated_cost, si.currency
-ORDER BY CASE si.severity WHEN 'critical' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END, si.detected_at;
+ORDER BY CASE si.severity WHEN 'critical' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END, si.detected_at, si.code;
 COMMENT ON VIEW v_open_security_incidents IS 'security: Which security incidents are still open, how severe and how old they are (hours from detection to the latest recorded incident activity) and what has been done so far. Columns: incident_code, title, category, severity, status, commander_code, detected_at, contained_at, as_of_at, age_hours, actions_total, actions_done, hours_spent, actions_taken, last_action_at, personal_data_involved, authority_notified_at, estimated_cost, currency';
 
 CREATE VIEW v_backup_health AS

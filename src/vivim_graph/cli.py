@@ -225,6 +225,60 @@ def import_command(ctx: Context, database_url: str | None, batch_size: int | Non
 
 
 @cli.command()
+@click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    help="Sync from this PostgreSQL (default: the embedded one).",
+)
+@click.option("--full", is_flag=True, help="Reconcile everything, not only the change log.")
+@click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
+@click.option("--wait", is_flag=True, help="Queue behind a running sync instead of failing.")
+@click.option(
+    "--watch",
+    type=click.FloatRange(min=0.5),
+    metavar="SECONDS",
+    help="Repeat every SECONDS until Ctrl-C (which finishes the current batch).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--batch-size", type=click.IntRange(1), help="Rows per write transaction.")
+@pass_ctx
+def sync(
+    ctx: Context,
+    database_url: str | None,
+    full: bool,
+    dry_run: bool,
+    wait: bool,
+    watch: float | None,
+    fmt: str,
+    batch_size: int | None,
+) -> None:
+    """Keep the graph in step with PostgreSQL: full first, then only what changed."""
+    import json
+
+    from vivim_graph import workflow
+    from vivim_graph.output import ProgressDisplay, print_sync_summary
+
+    settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
+
+    def report(summary) -> None:
+        if fmt == "json":
+            echo(json.dumps(summary.as_dict(), indent=2))
+        else:
+            print_sync_summary(summary)
+
+    with ProgressDisplay() as progress:
+        workflow.run_sync(
+            settings,
+            full=full,
+            dry_run=dry_run,
+            wait=wait,
+            watch=watch,
+            report=report,
+            progress=progress,
+        )
+
+
+@cli.command()
 @click.option("--database-url", envvar="DATABASE_URL", help="Compare against this PostgreSQL.")
 @pass_ctx
 def check(ctx: Context, database_url: str | None) -> None:

@@ -170,7 +170,7 @@ def node_write_query(node: NodeSpec) -> LiteralString:
     return _cypher(
         f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) "
         "SET n += row.props" + temporal_assignments(node.properties, "n") + ", "
-        "n._source_table = $table, n._source_key = toString(row.key), n._import_run = $run"
+        "n._source_table = $table, n._source_key = toString(row.key), n._sync_run = $run"
     )
 
 
@@ -185,7 +185,7 @@ def reference_write_query(model: GraphModel, node: NodeSpec, ref: ReferenceSpec)
         "DELETE old "
         "WITH DISTINCT a, row WHERE row.ref IS NOT NULL "
         f"MATCH (b:{b} {{{bk}: row.ref}}) MERGE (a)-[r:{t}]->(b) "
-        "SET r._source_table = $table, r._import_run = $run"
+        "SET r._source_table = $table, r._sync_run = $run"
     )
 
 
@@ -202,7 +202,7 @@ def join_write_query(model: GraphModel, join: JoinSpec) -> LiteralString:
         f"MERGE (a)-[r:{quote(join.type)}{merge_map}]->(b) "
         "SET r += row.props" + temporal_assignments(join.properties, "r") + ", "
         "r._source_table = $table, "
-        "r._source_key = toString(row.source) + '|' + toString(row.target), r._import_run = $run"
+        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run"
     )
 
 
@@ -299,7 +299,7 @@ def sweep_stale(driver, database, model, run) -> int:
     removed = 0
     for node in model.nodes:
         query = _cypher(
-            f"MATCH (n:{quote(node.label)}) WHERE n._import_run <> $run "
+            f"MATCH (n:{quote(node.label)}) WHERE n._sync_run <> $run "
             "WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS removed"
         )
         while True:
@@ -313,7 +313,7 @@ def sweep_stale(driver, database, model, run) -> int:
         driver,
         database,
         _cypher(
-            "MATCH ()-[r]->() WHERE r._source_table IN $tables AND r._import_run <> $run DELETE r"
+            "MATCH ()-[r]->() WHERE r._source_table IN $tables AND r._sync_run <> $run DELETE r"
         ),
         tables=tables,
         run=run,
@@ -329,10 +329,11 @@ def import_graph(
     database: str = "neo4j",
     batch_size: int = 5000,
     progress: Progress = lambda *_: None,
+    run: str | None = None,
 ) -> ImportSummary:
     """Validate, then write every table of the model into Neo4j. Idempotent."""
     started = time.perf_counter()
-    run = uuid.uuid4().hex
+    run = run or uuid.uuid4().hex
     summary = ImportSummary(run_id=run)
     try:
         validate_source(conn, model, batch_size, progress)

@@ -121,3 +121,39 @@ class ProgressDisplay:
         if task not in self._tasks:
             self._tasks[task] = self._progress.add_task(task, total=total)
         self._progress.update(self._tasks[task], completed=done, total=total)
+
+
+def print_sync_summary(summary) -> None:  # SyncSummary
+    data = summary.as_dict()
+    head = (
+        f"sync {data['mode']} run {data['run_id'][:8]} from {data['source']}: "
+        f"{data['status']}, {data['changes_read']} changed keys read, {data['seconds']} s"
+    )
+    console.print(head)
+    if data["plan"]:
+        table = Table(title="Plan (nothing written)", title_justify="left")
+        table.add_column("label or type")
+        for column in ("create", "update", "delete"):
+            table.add_column(column, justify="right")
+        for name, counts in data["plan"].items():
+            table.add_row(name, *(str(counts.get(c, "")) for c in ("create", "update", "delete")))
+        console.print(table)
+        return
+    rows = [("node", k, v) for k, v in data["labels"].items()] + [
+        ("rel", k, v) for k, v in data["relationships"].items()
+    ]
+    rows = [r for r in rows if any(r[2].values())]
+    if rows:
+        table = Table(title_justify="left")
+        for column in ("kind", "name", "created", "updated", "deleted"):
+            table.add_column(column, justify="left" if column in ("kind", "name") else "right")
+        for kind, name, counts in rows:
+            table.add_row(
+                kind, name, str(counts["created"]), str(counts["updated"]), str(counts["deleted"])
+            )
+        console.print(table)
+    if data["stopped_early"]:
+        console.print(
+            "Stopped on request after the current batch; the next sync resumes from "
+            "the last recorded position."
+        )

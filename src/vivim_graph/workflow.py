@@ -62,6 +62,55 @@ def run_import(settings: Settings, *, echo: Echo, progress=None):
         )
 
 
+def run_sync(
+    settings: Settings,
+    *,
+    full: bool,
+    dry_run: bool,
+    wait: bool,
+    watch: float | None,
+    report,
+    progress=None,
+) -> None:
+    """`vivim-graph sync`: once, or every ``watch`` seconds until interrupted."""
+    import time
+
+    from vivim_graph.model import load_model
+    from vivim_graph.neo4j_db import open_driver
+    from vivim_graph.postgres import redact
+    from vivim_graph.sync import _Interrupt, sync_once
+
+    model = load_model()
+    url = ensure_source(settings, echo=lambda _: None)
+    interrupt = _Interrupt()
+    with open_driver(settings) as driver, connect(url) as conn, connect(url) as lock_conn:
+        while True:
+            summary = sync_once(
+                driver,
+                conn,
+                lock_conn,
+                model,
+                source=redact(url),
+                database=settings.neo4j_database,
+                batch_size=settings.batch_size,
+                full=full,
+                dry_run=dry_run,
+                wait=wait,
+                progress=progress or (lambda *_: None),
+                interrupt=interrupt,
+            )
+            report(summary)
+            full = False
+            if watch is None or summary.stopped_early or interrupt.requested:
+                return
+            with interrupt.armed():
+                deadline = time.monotonic() + watch
+                while time.monotonic() < deadline and not interrupt.requested:
+                    time.sleep(0.2)
+            if interrupt.requested:
+                return
+
+
 def run_check(settings: Settings):
     from vivim_graph.check import check_graph
     from vivim_graph.model import load_model
