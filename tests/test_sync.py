@@ -233,8 +233,15 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
         assert first.returncode == 0, first.stderr
         with psycopg.connect(source, autocommit=True) as pg:
             pg.execute(CHANGES)
-            pg.execute("UPDATE salary_benchmarks SET notes = coalesce(notes, '') || ' r'")
-            pg.execute("UPDATE daily_metrics SET updated_at = updated_at")
+            # ~1,000 changed rows, so a sync in batches of 5 is still running when killed
+            for table in (
+                "salary_benchmarks",
+                "daily_metrics",
+                "reputation_events",
+                "authentication_log",
+                "backup_records",
+            ):
+                pg.execute(f"UPDATE {table} SET updated_at = updated_at")
         syncing = subprocess.Popen(
             [sys.executable, "-m", "vivim_graph", "sync", "--batch-size", "5"],
             env=env,

@@ -8,6 +8,12 @@ from rich.table import Table
 from vivim_graph.relational import Catalog
 
 console = Console()
+if not console.is_terminal:
+    # Piped or redirected: no terminal width to respect, so do not squeeze tables to 80
+    # columns; COLUMNS still wins when a script sets it.
+    import os
+
+    console = Console(width=int(os.environ.get("COLUMNS", "240")))
 
 
 def print_catalog(catalog: Catalog) -> None:

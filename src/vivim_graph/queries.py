@@ -167,8 +167,10 @@ def catalog(root: Path | None = None) -> dict[str, NamedQuery]:
 def get(name: str) -> NamedQuery:
     queries = catalog()
     if name not in queries:
-        close = [q for q in queries if name.split("/")[-1] in q]
-        hint = f" Did you mean {', '.join(close[:5])}?" if close else ""
+        import difflib
+
+        close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.6)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
         raise QueryError(
             f"no query named {name!r}.{hint} `vivim-graph query --list` shows all {len(queries)}."
         )
