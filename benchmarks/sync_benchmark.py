@@ -95,13 +95,9 @@ def change_one_percent(url: str, added: dict[str, int]) -> int:
     with psycopg.connect(url, autocommit=True) as conn:
         for table, n in added.items():
             k = max(n // 100, 1)
-            column = {
-                "team_members": "notes",
-                "operational_expenses": "description",
-                "audit_logs": "resource_name",
-            }[table]
+            # The updated_at trigger stamps now(): a real change of one property per row.
             result = conn.execute(
-                f'UPDATE "{table}" SET "{column}" = coalesce("{column}", \'\') || \' *\' '
+                f'UPDATE "{table}" SET updated_at = updated_at '
                 f'WHERE id IN (SELECT id FROM "{table}" ORDER BY id DESC LIMIT {k})'
             )
             changed += result.rowcount
