@@ -29,9 +29,9 @@ from psycopg.rows import dict_row
 from vivim_graph.errors import RowValidationError, VivimGraphError
 from vivim_graph.model import GraphModel, JoinSpec, NodeSpec, ReferenceSpec, quote
 from vivim_graph.rows import (
+    join_row,
     key_of,
     node_row,
-    split_properties,
     temporal_assignments,
     validate_row,
 )
@@ -276,19 +276,7 @@ def write_joins(driver, database, conn, model, run, batch_size, progress, summar
         tally = summary.relationships.setdefault(join.type, Tally())
         total = count_rows(conn, join.table)
         for batch in stream_rows(conn, join.table, columns, batch_size):
-            rows = []
-            for r in batch:
-                key = f"{r[columns[0]]}|{r[columns[1]]}"
-                props, temporals = split_properties(join.properties, r, table=join.table, key=key)
-                props["module"] = join.module
-                rows.append(
-                    {
-                        "source": r[columns[0]],
-                        "target": r[columns[1]],
-                        "props": props,
-                        "t": temporals,
-                    }
-                )
+            rows = [join_row(join, r, columns[0], columns[1]) for r in batch]
             _add(tally, _write(driver, database, query, rows=rows, table=join.table, run=run))
             tally.rows += len(rows)
             progress(f"relationships {join.type}", tally.rows, total)

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, create_model
 
 from vivim_graph.errors import RowValidationError
-from vivim_graph.model import SCALE, NodeSpec, PropertySpec
+from vivim_graph.model import SCALE, JoinSpec, NodeSpec, PropertySpec
 
 
 def _as_text(value: Any) -> Any:
@@ -152,3 +152,11 @@ def node_row(node: NodeSpec, row: dict[str, Any]) -> dict[str, Any]:
         props["key"] = key
     props["module"] = node.module
     return {"key": key, "props": props, "t": temporals}
+
+
+def join_row(join: JoinSpec, row: dict[str, Any], source: str, target: str) -> dict[str, Any]:
+    """One join-table row as the importer and the sync send it: both ends and properties."""
+    key = f"{row[source]}|{row[target]}"
+    props, temporals = split_properties(join.properties, row, table=join.table, key=key)
+    props["module"] = join.module
+    return {"source": row[source], "target": row[target], "props": props, "t": temporals}

@@ -51,7 +51,7 @@ from vivim_graph.importer import (
     reference_write_query,
 )
 from vivim_graph.model import GraphModel, JoinSpec, NodeSpec, quote
-from vivim_graph.rows import key_of, node_row, split_properties, validate_row
+from vivim_graph.rows import join_row, key_of, node_row, validate_row
 from vivim_graph.schema import apply_constraints
 
 LOCK_KEY = 740_213_555  # pg advisory lock id of `vivim-graph sync`
@@ -463,19 +463,7 @@ def _apply_join(driver, conn, model, join: JoinSpec, keys, summary, *, database,
         rows = _fetch_rows(conn, join.table, key_columns, columns, batch)
         conn.commit()
         present = {tuple(str(r[c]) for c in key_columns) for r in rows}
-        upserts = []
-        for r in rows:
-            key = f"{r[key_columns[0]]}|{r[key_columns[1]]}"
-            props, temporals = split_properties(join.properties, r, table=join.table, key=key)
-            props["module"] = join.module
-            upserts.append(
-                {
-                    "source": r[key_columns[0]],
-                    "target": r[key_columns[1]],
-                    "props": props,
-                    "t": temporals,
-                }
-            )
+        upserts = [join_row(join, r, key_columns[0], key_columns[1]) for r in rows]
         gone = [
             {
                 "source": int(k[key_columns[0]]),
