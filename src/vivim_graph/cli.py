@@ -428,6 +428,31 @@ def cypher(ctx: Context, statement: str, params: tuple[str, ...], fmt: str, limi
         formatting.print_table(result)
 
 
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="vivim-report",
+    show_default=True,
+    help="Folder for report.html, the PNG charts and report.json.",
+)
+@pass_ctx
+def report(ctx: Context, out_dir: str) -> None:
+    """Write an HTML report with charts (also PNG) of the main cost questions."""
+    from pathlib import Path
+
+    from vivim_graph.neo4j_db import open_driver
+    from vivim_graph.report import build_report
+
+    with open_driver(ctx.settings) as driver:
+        result = build_report(driver, Path(out_dir), database=ctx.settings.neo4j_database)
+    echo(
+        f"Wrote {result.html_path} with {len(result.png_paths)} charts "
+        f"({', '.join(p.name for p in result.png_paths.values())}) and {result.data_path.name}."
+    )
+
+
 # --------------------------------------------------------------------------- doctor
 @cli.command()
 @pass_ctx
