@@ -26,7 +26,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import dict_row
 
-from vivim_graph.errors import RowValidationError, VivimGraphError
+from vivim_graph.errors import RowValidationError
 from vivim_graph.model import GraphModel, JoinSpec, NodeSpec, ReferenceSpec, quote
 from vivim_graph.rows import (
     join_row,
@@ -336,6 +336,3 @@ def import_graph(
     summary.swept = sweep_stale(driver, database, model, run)
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-__all__ = ["ImportSummary", "VivimGraphError", "import_graph"]

@@ -66,11 +66,7 @@ def draft(settings: Settings, *, write: bool) -> list[str]:
     """Lines describing what the model lacks (and, with ``write``, what was added)."""
     from vivim_graph.workflow import ensure_source
 
-    path = (
-        model_path()
-        if (resource_dir("graph") / "model.yaml").exists()
-        else (resource_dir("graph") / "model.yaml")
-    )
+    path = model_path()
     existing = yaml.safe_load(path.read_text()) if path.exists() else None
     url = ensure_source(settings, echo=lambda _: None)
     with connect(url) as conn:

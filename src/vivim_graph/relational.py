@@ -17,7 +17,7 @@ from pathlib import Path
 import psycopg
 
 from vivim_graph.errors import SeedLoadError
-from vivim_graph.postgres import connect, drop_database, ensure_database, with_database
+from vivim_graph.postgres import connect, drop_database, ensure_database
 from vivim_graph.resources import resource_dir
 from vivim_graph.sql_split import split_statements
 
@@ -215,7 +215,3 @@ def mermaid_er(catalog: Catalog) -> str:
         if table.name not in linked:
             lines.append(f"    {table.name} {{\n        bigint id PK\n    }}")
     return "\n".join(lines) + "\n"
-
-
-def database_url_for(base_url: str, name: str) -> str:
-    return with_database(base_url, name)
