@@ -470,6 +470,19 @@ def doctor(ctx: Context) -> None:
         raise SystemExit(1)
 
 
+# --------------------------------------------------------------------------- plug-ins
+# Commands that live beside the library code they drive (one module each).
+def _register_plugins() -> None:
+    from vivim_graph.browser_guide import guide_command
+    from vivim_graph.mcp_server import mcp_command
+
+    cli.add_command(guide_command)
+    cli.add_command(mcp_command)
+
+
+_register_plugins()
+
+
 # --------------------------------------------------------------------------- boundary
 def main(argv: list[str] | None = None) -> Any:
     """Entry point with the one error boundary: exit 0 ok, 1 failed run, 2 crash."""
