@@ -19,6 +19,7 @@ types are known). The query text is sent to Neo4j as it is, comments included.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,6 +39,8 @@ PARAM_TYPES: dict[str, Any] = {
     "number": float,
     "boolean": bool,
     "date": dt.date,
+    "list": list,  # given as JSON on the command line
+    "map": dict,  # given as JSON on the command line
 }
 SCALES = {"money": 100, "price": 1_000_000}
 FOLDERS = ("views", "impact", "explore")
@@ -66,6 +69,11 @@ class Parameter:
                 return raw.lower() in ("true", "1", "yes")
             if self.type == "date":
                 return dt.date.fromisoformat(raw)
+            if self.type in ("list", "map"):
+                value = json.loads(raw)
+                if not isinstance(value, PARAM_TYPES[self.type]):
+                    raise ValueError(raw)
+                return value
         except ValueError as e:
             raise QueryError(f"parameter {self.name} must be a {self.type}, not {raw!r}") from e
         return raw
