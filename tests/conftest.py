@@ -90,6 +90,34 @@ def graph(driver: neo4j.Driver) -> neo4j.Driver:
         f"MATCH (n) WHERE NOT n:{MARKER_LABEL} DETACH DELETE n",
         database_="neo4j",
     )
+    _SEEDED.clear()
+    return driver
+
+
+# The checksum of the graph right after the seeds were imported, for reuse across modules.
+_SEEDED: dict[str, tuple[int, int, str]] = {}
+
+
+@pytest.fixture(scope="module")
+def seeded_graph(driver: neo4j.Driver, seeded_db: str) -> neo4j.Driver:
+    """The driver, on a graph holding exactly the imported seeds (the tests only read it).
+
+    Importing takes tens of seconds, so a module reuses the graph the previous one left when
+    its checksum proves it is still the freshly imported seeds; otherwise it re-imports.
+    """
+    import psycopg
+
+    from tests.graph_helpers import graph_checksum
+    from vivim_graph.importer import import_graph
+    from vivim_graph.model import load_model
+
+    if _SEEDED.get(seeded_db) and graph_checksum(driver) == _SEEDED[seeded_db]:
+        return driver
+    driver.execute_query(f"MATCH (n) WHERE NOT n:{MARKER_LABEL} DETACH DELETE n", database_="neo4j")
+    with psycopg.connect(seeded_db) as conn:
+        import_graph(driver, conn, load_model())
+    _SEEDED.clear()
+    _SEEDED[seeded_db] = graph_checksum(driver)
     return driver
 
 

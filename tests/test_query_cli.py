@@ -9,27 +9,19 @@ import subprocess
 import sys
 from decimal import Decimal
 
-import psycopg
 import pytest
 
 from tests.servers import cli_env
 from tests.test_relational import SPEC_SUMMARY
 from vivim_graph import queries
 from vivim_graph.errors import QueryError
-from vivim_graph.importer import import_graph
-from vivim_graph.model import load_model
 from vivim_graph.read_only import run_read_only
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def env(driver, seeded_db, neo4j_server):
-    driver.execute_query(
-        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
-    )
-    with psycopg.connect(seeded_db) as conn:
-        import_graph(driver, conn, load_model())
+def env(seeded_graph, driver, seeded_db, neo4j_server):
     return cli_env(neo4j_server, seeded_db)
 
 

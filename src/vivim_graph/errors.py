@@ -79,3 +79,25 @@ class QueryError(VivimGraphError):
 
 class GraphCheckFailed(VivimGraphError):
     """Reconciliation found rows and nodes (or keys and relationships) that disagree."""
+
+
+class CypherRefused(QueryError):
+    """An ad-hoc Cypher statement was refused by a guard, or stopped by a limit.
+
+    ``code`` is stable (``write_refused``, ``procedure_not_allowed``, ``timeout`` …) so an
+    agent can act on it; ``guard`` names the layer that stopped it (``characters``,
+    ``lexer``, ``plan``, ``runtime``); ``hint`` says what to do instead.
+    """
+
+    def __init__(self, code: str, message: str, *, guard: str, hint: str | None = None) -> None:
+        super().__init__(f"refused ({code}): {message}", hint=hint)
+        self.code = code
+        self.guard = guard
+        self.reason = message
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "guard": self.guard, "message": self.reason, "hint": self.hint}
+
+
+class GuideError(VivimGraphError):
+    """The Neo4j Browser guide could not be generated (a tour stop names no query)."""

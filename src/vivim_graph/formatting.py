@@ -90,11 +90,13 @@ def to_csv(result: QueryResult) -> str:
 
 
 def print_table(result: QueryResult) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from vivim_graph.output import console
 
-    table = Table(title=f"{result.query.name}: {result.query.question}", title_justify="left")
+    title = escape(f"{result.query.name}: {result.query.question}")  # Cypher has [brackets]
+    table = Table(title=title, title_justify="left")
     kinds = {c: result.query.columns.get(c, "any") for c in result.columns}
     for column in result.columns:
         numeric = kinds[column] in ("money", "price", "integer", "number")

@@ -1,19 +1,18 @@
-"""Ad-hoc Cypher that cannot write: checked by EXPLAIN before it runs, in a READ session.
+"""Ad-hoc Cypher for ``vivim-graph cypher``: the same guards the MCP server uses.
 
-A READ access mode only routes a query in a cluster; it is no permission (Community
-edition has no read-only role). So the statement is planned first with EXPLAIN, and only a
-plan whose query type is exactly ``r`` (read only) runs, inside a read transaction with a
-timeout, and its rows are capped.
+Every layer lives in :mod:`vivim_graph.cypher_guard` (lexer, EXPLAIN plan, capped query,
+timeout, byte cap); this module only shapes the answer as a :class:`QueryResult` for the
+CLI's table, JSON and CSV output.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, LiteralString, cast
+from typing import Any
 
 import neo4j
 
-from vivim_graph.errors import QueryError
+from vivim_graph.cypher_guard import Limits, run_guarded
 from vivim_graph.queries import NamedQuery, QueryResult
 
 TIMEOUT_SECONDS = 30.0
@@ -27,42 +26,17 @@ def run_read_only(
     limit: int = 1000,
     database: str = "neo4j",
 ) -> QueryResult:
-    text = statement.strip().rstrip(";")
-    if not text:
-        raise QueryError("empty statement")
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        try:
-            plan = session.run(cast(LiteralString, "EXPLAIN " + text), **params).consume()
-        except neo4j.exceptions.Neo4jError as e:
-            raise QueryError(f"Neo4j cannot run this statement: {e.message}") from e
-        if plan.query_type != "r":
-            raise QueryError(
-                f"refused: the statement could write (query type {plan.query_type!r}); "
-                "`vivim-graph cypher` runs read-only statements only"
-            )
-
-        @neo4j.unit_of_work(timeout=TIMEOUT_SECONDS)
-        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
-            result = tx.run(cast(LiteralString, text), **params)
-            rows = []
-            for record in result:  # streamed; stop at the cap instead of fetching all
-                if len(rows) >= limit:
-                    break
-                rows.append(record.data())
-            return list(result.keys()), rows
-
-        try:
-            columns, rows = session.execute_read(work)
-        except neo4j.exceptions.Neo4jError as e:
-            raise QueryError(f"the statement failed: {e.message}") from e
+    """Run one read-only statement; a refusal raises CypherRefused (a QueryError)."""
+    limits = Limits(timeout_seconds=TIMEOUT_SECONDS, max_rows=limit)
+    result = run_guarded(driver, statement, params, limits=limits, database=database)
     named = NamedQuery(
         name="(ad hoc)",
         path=Path("-"),
-        text=text,
-        question=text[:80],
+        text=result.cypher,
+        question=result.cypher[:80],
         view=None,
         parameters=(),
         columns={},
         folder="adhoc",
     )
-    return QueryResult(named, columns, rows, params)
+    return QueryResult(named, result.columns, result.rows, params)

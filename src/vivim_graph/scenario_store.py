@@ -80,12 +80,12 @@ def save(
             f"MERGE (s:{SCENARIO_LABEL} {{name: $name}}) "
             f"WITH s OPTIONAL MATCH (s)-[old:{AFFECTS}]->() DELETE old "
             "WITH DISTINCT s SET s.kind = $kind, s.title = $title, s.saved_at = datetime(), "
-            "s.parameters_json = $parameters, s.result_json = $result, "
+            "s.parameters_json = $parameters_json, s.result_json = $result, "
             "s.change_cents = $change, s.currency = $currency",
             name=name,
             kind=report.kind,
             title=report.title,
-            parameters=json.dumps(report.parameters, sort_keys=True, default=str),
+            parameters_json=json.dumps(report.parameters, sort_keys=True, default=str),
             result=json.dumps(report.to_dict(), default=str),
             change=report.totals.get("change_cents"),
             currency=report.currency,
