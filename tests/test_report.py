@@ -6,26 +6,18 @@ import json
 import subprocess
 import sys
 
-import psycopg
 import pytest
 
 from tests.servers import cli_env
 from vivim_graph import queries
-from vivim_graph.importer import import_graph
-from vivim_graph.model import load_model
 from vivim_graph.report import CHARTS, build_report
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def graph_with_seeds(driver, seeded_db):
-    driver.execute_query(
-        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
-    )
-    with psycopg.connect(seeded_db) as conn:
-        import_graph(driver, conn, load_model())
-    return driver
+def graph_with_seeds(seeded_graph):
+    return seeded_graph
 
 
 def test_report_files_are_valid_images_of_the_queries(graph_with_seeds, tmp_path):

@@ -35,12 +35,8 @@ def assert_parity(view: str, pg: psycopg.Connection, driver) -> None:
 
 
 @pytest.fixture(scope="module")
-def seeds_in_graph(driver, seeded_db):
-    driver.execute_query(
-        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
-    )
-    with psycopg.connect(seeded_db) as conn:
-        import_graph(driver, conn, load_model())
+def seeds_in_graph(seeded_graph):
+    return seeded_graph
 
 
 def test_views_in_catalog_match_the_schema_files(seeded):

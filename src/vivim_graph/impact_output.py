@@ -228,7 +228,59 @@ DETAIL_COLUMNS = {
 }  # fmt: skip
 
 
+USER_SCALE_ROWS = (
+    ("users", "users", "int"),
+    ("threshold", "threshold_code", "text"),
+    ("infrastructure / month", "infra_monthly_cents", "money"),
+    ("revenue / month", "revenue_monthly_cents", "money"),
+    ("gross margin / month", "gross_margin_cents", "money"),
+    ("dividend pool", "dividend_pool_cents", "money"),
+    ("users' share of the pool", "user_dividend_pool_cents", "money"),
+    ("dividend per user", "dividend_per_user_micros", "price"),
+    ("infrastructure per user", "infra_cost_per_user_micros", "price"),
+    ("net cost per user", "net_cost_per_user_micros", "price"),
+)
+
+
+def _print_user_scale(console, row: dict[str, Any]) -> None:
+    """Baseline against scenario for `impact users`, one line per measure."""
+    from rich.table import Table
+
+    table = Table(title=f"{row['milestone_code']} at {row['mau']:,} users", title_justify="left")
+    for header in ("", "baseline", "scenario", "change"):
+        table.add_column(header, justify="left" if not header else "right")
+
+    def show(value: Any, kind: str) -> str:
+        if value is None:
+            return ""
+        if kind == "money":
+            return eur(value)
+        if kind == "price":
+            return per_user(value)
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    for label, key, kind in USER_SCALE_ROWS:
+        base = row.get(f"baseline_{key}")
+        scen = row.get(f"scenario_{key}")
+        if key == "users":
+            base, scen = row["baseline_users"], row["mau"]
+        change = scen - base if kind != "text" and None not in (base, scen) else None
+        table.add_row(label, show(base, kind), show(scen, kind), show(change, kind))
+    console.print(table)
+    console.print(
+        f"model {row['scenario_model_code']}: {eur(row['scenario_model_mid_cents'])} / month mid "
+        f"(low {eur(row['scenario_model_low_cents'])}, "
+        f"high {eur(row['scenario_model_high_cents'])});"
+        f" next threshold {row['next_threshold_code'] or '-'}"
+        f" at {row['next_threshold_users'] or 0:,} users; dividend policy "
+        f"{row['dividend_policy_code']}"
+    )
+
+
 def _print_facts(console, report: ImpactReport, explain: bool) -> None:
+    if report.kind == "users":
+        _print_user_scale(console, report.details["scale"][0])
+        return
     skip = {"baseline_cents", "change_cents", "scenario_cents", "final_target_users"}
     skip |= {"baseline_cost_per_user_micros", "scenario_cost_per_user_micros", "plan_months"}
     facts = [(k, v) for k, v in report.totals.items() if k not in skip]
