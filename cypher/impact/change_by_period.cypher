@@ -5,6 +5,7 @@
 // parameters:
 //   changes: {type: list, required: true, description: "[{role_category: code, monthly_cents: integer, first_month: integer, last_month: integer}, ...]"}
 //   cost_category: {type: string, default: LAB, description: "Top-level cost category of the budget line: LAB (labour) or INF (infrastructure)"}
+// example: {changes: [{role_category: engineering, monthly_cents: 1089390, first_month: 8, last_month: 22}]}
 // columns:
 //   period_code: text
 //   pool_code: text

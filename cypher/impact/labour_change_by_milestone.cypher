@@ -5,6 +5,7 @@
 // parameters:
 //   monthly_cents: {type: integer, required: true, description: "Added cost per month, in EUR cents (negative to save)"}
 //   from: {type: string, description: "Start milestone code; default: the first milestone not completed"}
+// example: {monthly_cents: 1089390}
 // columns:
 //   milestone_code: text
 //   milestone_name: text

@@ -10,6 +10,7 @@
 //   employment_type: {type: string, default: employee, description: "employee, contractor or freelance"}
 //   salary_annual_cents: {type: integer, description: "Annual gross salary offered, in the location currency, for incentive thresholds"}
 //   exclude_members: {type: list, default: [], description: "Member codes not counted as present (people who move away)"}
+// example: {eu_member: true}
 // columns:
 //   kind: text
 //   code: text

@@ -5,6 +5,7 @@
 // parameters:
 //   new_costs: {type: map, required: true, description: "{member code: new monthly cost in EUR cents}"}
 //   from: {type: string, description: "Start milestone code; default: the first milestone not completed"}
+// example: {new_costs: {TM-005: 884489}}
 // columns:
 //   milestone_code: text
 //   milestone_name: text

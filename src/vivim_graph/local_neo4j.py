@@ -6,6 +6,11 @@ Neo4j Browser jar, ``plugins/`` holds APOC core. Artifacts are resolved once wit
 into a cache outside the repository (``~/.cache/vivim-graph/neo4j-<version>``); the
 server's own home (``conf/``, ``data/``, ``logs/``, ``run/``) lives under the state
 directory (``.vivim/neo4j`` by default), so data persists across stop and start.
+
+The Browser is served from ``<home>/web/browser/`` (the jar's files, hard-linked from the
+cache), not from the jar: the server serves the first ``browser/`` on its classpath, and a
+directory lets the guided tour (``web/browser/guides/``, see ``browser_static`` and
+``browser_guide``) be rewritten while the server runs.
 """
 
 from __future__ import annotations
@@ -23,10 +28,15 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from vivim_graph.errors import LocalServerError, ToolMissingError
+from vivim_graph.browser_static import (
+    BROWSER_VERSION,
+    browser_files,
+    guide_config,
+    link_browser_files,
+)
+from vivim_graph.errors import LocalServerError, ToolMissingError, VivimGraphError
 from vivim_graph.settings import Settings
 
-BROWSER_VERSION = "5.24.0"  # newest Neo4j Browser published on Maven Central
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 SUPPORTED_JAVA = (17, 21)  # Neo4j 5.26 LTS runs on Java 17 or 21
@@ -212,6 +222,13 @@ class LocalNeo4j:
         current = self.status()
         if current.running:
             echo(f"Neo4j is already running (pid {current.pid}).")
+            if _cmdline_mentions(current.pid, str(self.web_root)):
+                self.refresh_guide(echo=echo)  # served from disk: new queries show at once
+            else:
+                echo(
+                    "  It was started without the Browser guide; to get it, restart it: "
+                    "vivim-graph neo4j stop, then vivim-graph neo4j start."
+                )
             return current
         for port in (self.settings.neo4j_bolt_port, self.settings.neo4j_http_port):
             if _port_open(port):
@@ -222,12 +239,31 @@ class LocalNeo4j:
                 )
         java, _ = find_java()
         artifacts = ensure_artifacts(self.settings, echo=echo)
-        self._prepare_home(java, artifacts)
+        self._prepare_home(java, artifacts, echo=echo)
         process = self._launch(java, artifacts)
         self._wait_for_bolt(process)
         return self.status()
 
-    def _prepare_home(self, java: str, artifacts: Path) -> None:
+    @property
+    def web_root(self) -> Path:
+        """Put on the classpath before ``lib/``: its ``browser/`` is what /browser/ serves."""
+        return self.home / "web"
+
+    @property
+    def http_base(self) -> str:
+        return f"http://127.0.0.1:{self.settings.neo4j_http_port}"
+
+    def refresh_guide(self, *, echo=print) -> None:
+        """Regenerate the Browser guide and style; a broken query file only warns, since
+        the server is useful without the guide."""
+        from vivim_graph.browser_guide import write_local_guide
+
+        try:
+            write_local_guide(self)
+        except VivimGraphError as e:
+            echo(f"warning: the Neo4j Browser guide was not regenerated: {e}")
+
+    def _prepare_home(self, java: str, artifacts: Path, *, echo=print) -> None:
         for sub in ("conf", "data", "logs", "run", "import", "plugins"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         for jar in (artifacts / "plugins").glob("*.jar"):
@@ -235,6 +271,8 @@ class LocalNeo4j:
             if not target.exists():
                 shutil.copy2(jar, target)
         (self.home / "conf" / "neo4j.conf").write_text(self._config_text(), encoding="utf-8")
+        link_browser_files(browser_files(artifacts), self.web_root / "browser")
+        self.refresh_guide(echo=echo)
         if not (self.home / "data" / "dbms" / "auth.ini").exists():
             # Before the first start only: the password applies to a fresh store.
             result = subprocess.run(
@@ -275,6 +313,7 @@ class LocalNeo4j:
                 "dbms.security.procedures.unrestricted=apoc.*",
                 f"server.directories.import={self.home / 'import'}",
                 "db.tx_log.rotation.retention_policy=1 days",
+                *guide_config(self.http_base),
                 "",
             ]
         )
@@ -288,6 +327,7 @@ class LocalNeo4j:
             [
                 str(self.home / "plugins" / "*"),
                 str(self.home / "conf" / "*"),
+                str(self.web_root),  # before lib/: its browser/ shadows the Browser jar's
                 str(artifacts / "lib" / "*"),
             ]
         )
@@ -382,11 +422,15 @@ def _proc_state(pid: int) -> str:
 
 def _is_neo4j_process(pid: int) -> bool:
     """Guards against a stale pid file whose pid now belongs to another program."""
+    return _cmdline_mentions(pid, ENTRY_POINT)
+
+
+def _cmdline_mentions(pid: int | None, text: str) -> bool:
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
-        return True  # no /proc (not Linux): trust the pid file
-    return ENTRY_POINT.encode() in cmdline
+        return True  # no /proc (not Linux): assume it does
+    return text.encode() in cmdline
 
 
 def _port_open(port: int, host: str = "127.0.0.1") -> bool:

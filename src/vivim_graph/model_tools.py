@@ -164,9 +164,6 @@ def grass(model: GraphModel) -> str:
     """Neo4j Browser style: a colour per module and a readable caption per label."""
     colors = {m.name: m.color for m in model.modules}
     blocks = [
-        "/* Generated from graph/model.yaml by `vivim-graph model render`; do not edit.",
-        "   In Neo4j Browser: drag this file onto the Browser window, or run :style and",
-        "   paste it. One colour per module; captions show each node's natural name. */",
         "node { diameter: 50px; color: #A5ABB6; border-color: #9AA1AC; border-width: 2px;"
         " text-color-internal: #FFFFFF; font-size: 10px; }",
         "relationship { color: #A5ABB6; shaft-width: 1px; font-size: 8px; padding: 3px;"
@@ -179,6 +176,14 @@ def grass(model: GraphModel) -> str:
             f"node.{node.label} {{ color: {colors[node.module]}; border-color: "
             f"{colors[node.module]}; caption: '{{{caption}}}'; }}"
         )
+    # Last, and free of quotes: Browser's grass parser knows no comments. A comment before
+    # the first rule becomes part of its selector, and a quote in it flips the parser's
+    # string state for the rest of the file.
+    blocks += [
+        "/* Generated from graph/model.yaml by vivim-graph model render, do not edit.",
+        "   In Neo4j Browser: drag this file onto the Browser window, or run :style and",
+        "   paste it. One colour per module, captions show each node by its natural name. */",
+    ]
     return "\n".join(blocks) + "\n"
 
 

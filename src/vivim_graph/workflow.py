@@ -145,9 +145,22 @@ def up(settings: Settings, *, echo: Echo, progress=None):
         f"Neo4j Browser: {settings.browser_url}",
         f"  log in as {settings.neo4j_username} with NEO4J_PASSWORD"
         + (" (local default: vivim-local-only)" if settings.uses_local_neo4j else ""),
-        f"  style: drag {style} onto the Browser window (one colour per module)",
-        "  first queries to paste:",
     ]
+    if settings.uses_local_neo4j:
+        from vivim_graph.browser_guide import guide_url
+
+        http = f"http://127.0.0.1:{settings.neo4j_http_port}"
+        lines += [
+            "  on connect, a guided tour of the cost questions opens, with every named query,",
+            "  and the graph style (one colour per module) is applied; reopen the tour with:",
+            f"     :play {guide_url(http)}",
+        ]
+    else:
+        lines += [
+            f"  style: drag {style} onto the Browser window (one colour per module)",
+            "  guided tour: vivim-graph guide --out DIR writes it, and says how to open it",
+        ]
+    lines.append("  first queries to paste:")
     for name in FIRST_QUERIES:
         text = (explore / f"{name}.cypher").read_text(encoding="utf-8")
         body = " ".join(
