@@ -56,7 +56,8 @@ class ImpactReport:
     ranking: list[dict[str, Any]] = field(default_factory=list)
     details: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-    cypher: dict[str, str] = field(default_factory=dict)
+    cypher: dict[str, str] = field(default_factory=dict)  # named query -> its text
+    cypher_parameters: dict[str, dict[str, Any]] = field(default_factory=dict)  # last call's
     currency: str = "EUR"
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,6 +85,7 @@ class _Runner:
     def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
         result = queries.run(self.driver, name, params, database=self.database)
         self.report.cypher[name] = result.query.text
+        self.report.cypher_parameters[name] = plain(result.parameters)
         return result.rows
 
 

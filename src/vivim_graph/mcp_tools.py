@@ -333,7 +333,10 @@ def _impact(graph: Graph, kind: str, params: dict[str, Any]) -> dict[str, Any]:
                 )
     return {
         **report,
-        "cypher": [_ran(text, {}) for text in report["cypher"].values()],
+        "cypher": [
+            _ran(text, report["cypher_parameters"].get(name, {}))
+            for name, text in report["cypher"].items()
+        ],
         "queries": list(report["cypher"]),
         "provenance": list(seen.values()),
     }
