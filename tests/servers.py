@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -159,3 +160,17 @@ def cli_env(neo4j: Neo4jTarget, database_url: str | None = None) -> dict[str, st
     if database_url:
         env["DATABASE_URL"] = database_url
     return env
+
+
+def run_cli(
+    env: dict[str, str], *args: str, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """`vivim-graph ARGS` in a fresh process, as a user runs it, against the servers in env."""
+    return subprocess.run(
+        [sys.executable, "-m", "vivim_graph", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )

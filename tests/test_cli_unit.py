@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import os
 
+from tests.servers import run_cli
 from vivim_graph.cli import main
 
 
@@ -22,23 +22,12 @@ def test_project_error_exits_1_without_traceback(monkeypatch, tmp_path):
         "VIVIM_CONFIG": str(tmp_path / "missing.yaml"),
         "HOME": str(tmp_path),
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", "neo4j", "status"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    result = run_cli(env, "neo4j", "status")
     assert result.returncode == 1
     assert "missing.yaml" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_unknown_command_exits_nonzero():
-    result = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", "no-such-command"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(dict(os.environ), "no-such-command")
     assert result.returncode == 1
     assert "No such command" in result.stderr

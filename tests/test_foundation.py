@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.request
 
 import pytest
 from pydantic import SecretStr
 
-from tests.servers import Neo4jTarget, cli_env, settings_for
+from tests.servers import Neo4jTarget, cli_env, run_cli, settings_for
 from vivim_graph.errors import ConnectionFailed
 from vivim_graph.neo4j_db import make_driver
 from vivim_graph.postgres import connect
 
 pytestmark = pytest.mark.integration
-
-
-def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vivim_graph", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_node_written_and_read_back(graph):
@@ -64,7 +51,7 @@ def test_query_through_postgres(pg):
 
 
 def test_doctor_reports_both_databases(neo4j_server: Neo4jTarget, scratch_db: str):
-    result = run_cli("doctor", env=cli_env(neo4j_server, scratch_db))
+    result = run_cli(cli_env(neo4j_server, scratch_db), "doctor")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[ok  ] neo4j: Neo4j Kernel 5." in result.stdout
     assert "APOC 5." in result.stdout
@@ -82,7 +69,7 @@ def test_wrong_password_names_uri_and_user_never_the_password(
     assert neo4j_server.uri in str(error) and f"'{neo4j_server.user}'" in str(error)
     assert secret not in str(error) and secret not in (error.hint or "")
 
-    result = run_cli("doctor", env=cli_env(bad, scratch_db))
+    result = run_cli(cli_env(bad, scratch_db), "doctor")
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "refused the credentials" in output and neo4j_server.uri in output

@@ -9,8 +9,6 @@ the SQL views, then rolling back. The graph must agree to the cent, and stay unc
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -19,6 +17,7 @@ import pytest
 
 from tests.graph_helpers import graph_checksum
 from tests.servers import cli_env
+from tests.servers import run_cli as vg
 from vivim_graph import impact, scenario_store
 from vivim_graph.errors import QueryError
 
@@ -33,17 +32,6 @@ def baseline_checksum(seeded_graph):
 @pytest.fixture(scope="module")
 def env(baseline_checksum, driver, seeded_db, neo4j_server):
     return cli_env(neo4j_server, seeded_db)
-
-
-def vg(env, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vivim_graph", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
 
 
 def cents(value: Decimal) -> int:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from decimal import Decimal
 
 import psycopg
 import pytest
 
 from tests.graph_helpers import graph_checksum
-from tests.servers import cli_env
+from tests.servers import cli_env, run_cli
 from vivim_graph.check import check_graph
 from vivim_graph.errors import RowValidationError
 from vivim_graph.importer import import_graph
@@ -58,13 +56,7 @@ def test_check_passes_and_the_cli_says_so(imported, driver, seeded, neo4j_server
     report = check_graph(driver, seeded, load_model())
     assert report.ok, report.mismatches
     assert report.labels_checked == len(load_model().nodes)
-    result = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", "check"],
-        env=cli_env(neo4j_server, seeded_db),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(cli_env(neo4j_server, seeded_db), "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "check passed" in result.stdout
 
@@ -286,14 +278,7 @@ def test_wrong_type_names_table_key_and_column(imported, driver, scratch_db):
 def test_import_command_prints_a_summary_and_no_progress_when_piped(
     imported, neo4j_server, seeded_db
 ):
-    result = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", "import"],
-        env=cli_env(neo4j_server, seeded_db),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = run_cli(cli_env(neo4j_server, seeded_db), "import", timeout=600)
     assert result.returncode == 0, result.stderr
     assert "Import summary" in result.stdout and "SalaryBenchmark" in result.stdout
     assert "rows/s" in result.stdout
@@ -305,13 +290,6 @@ def test_model_covers_the_catalog_and_derived_files_are_current(imported, neo4j_
     from vivim_graph import model_tools
 
     assert model_tools.render(check_only=True) == []
-    env = {**cli_env(neo4j_server, seeded_db)}
-    result = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", "model", "draft", "--check"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(cli_env(neo4j_server, seeded_db), "model", "draft", "--check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert os.path.exists(load_model.__globals__["model_path"]())

@@ -26,7 +26,7 @@ from mcp.client import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
-from tests.servers import cli_env
+from tests.servers import cli_env, run_cli
 
 pytestmark = pytest.mark.integration
 TOKEN = "test-token-0123456789abcdef"
@@ -55,14 +55,7 @@ def env(seeded_graph, driver, seeded_db, neo4j_server):
 
 
 def vg_json(env: dict[str, str], *args: str) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", *args, "--format", "json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    done = run_cli(env, *args, "--format", "json", timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
 
 from tests.servers import cli_env
+from tests.servers import run_cli as vg
 from tests.test_relational import SPEC_SUMMARY
 from vivim_graph import queries
 from vivim_graph.errors import QueryError
@@ -23,17 +22,6 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def env(seeded_graph, driver, seeded_db, neo4j_server):
     return cli_env(neo4j_server, seeded_db)
-
-
-def vg(env, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vivim_graph", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
 
 
 def test_milestone_cost_summary_json_is_the_specification(env):

@@ -222,20 +222,16 @@ def test_describe_and_mermaid_come_from_the_live_catalog(seeded):
 
 
 def test_db_load_and_describe_commands(scratch_db: str, tmp_path):
-    from tests.servers import TEST_STATE_DIR
+    from functools import partial
+
+    from tests.servers import TEST_STATE_DIR, run_cli
 
     env = {
         **__import__("os").environ,
         "DATABASE_URL": scratch_db,
         "VIVIM_STATE_DIR": str(TEST_STATE_DIR),
     }
-    run = lambda *args: subprocess.run(  # noqa: E731
-        [__import__("sys").executable, "-m", "vivim_graph", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    run = partial(run_cli, env)
     first = run("db", "load")
     assert first.returncode == 0, first.stderr
     assert "Loaded 25 files" in first.stdout

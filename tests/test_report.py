@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from tests.servers import cli_env
+from tests.servers import cli_env, run_cli
 from vivim_graph import queries
 from vivim_graph.report import CHARTS, build_report
 
@@ -49,14 +47,7 @@ def test_report_files_are_valid_images_of_the_queries(graph_with_seeds, tmp_path
 
 
 def test_report_command(graph_with_seeds, neo4j_server, seeded_db, tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", "report", "--out", str(tmp_path / "r")],
-        env=cli_env(neo4j_server, seeded_db),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_cli(cli_env(neo4j_server, seeded_db), "report", "--out", str(tmp_path / "r"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r" / "report.html").exists()
     assert "4 charts" in result.stdout

@@ -14,7 +14,7 @@ import pytest
 from pydantic import SecretStr
 
 from tests.graph_helpers import graph_checksum
-from tests.servers import TEST_STATE_DIR, cli_env
+from tests.servers import TEST_STATE_DIR, cli_env, run_cli
 from vivim_graph.errors import VivimGraphError
 from vivim_graph.importer import import_graph
 from vivim_graph.model import load_model
@@ -156,14 +156,7 @@ def test_a_second_concurrent_sync_is_refused(driver, source, neo4j_server):
     with psycopg.connect(source) as holder, sync_lock(holder, wait=False):
         with pytest.raises(SyncBusy, match="another vivim-graph sync is running"):
             run_sync(driver, source)
-        result = subprocess.run(
-            [sys.executable, "-m", "vivim_graph", "sync"],
-            env=cli_env(neo4j_server, source),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
-        )
+        result = run_cli(cli_env(neo4j_server, source), "sync", timeout=120)
         assert result.returncode == 1
         assert "another vivim-graph sync is running" in result.stderr
         assert "--wait" in result.stderr
@@ -175,14 +168,7 @@ def test_sync_command_json_summary(driver, source, neo4j_server):
     env = cli_env(neo4j_server, source)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "vivim_graph", "sync", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
+        return run_cli(env, "sync", *args, timeout=600)
 
     first = run("--format", "json")
     assert first.returncode == 0, first.stderr
@@ -222,14 +208,7 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
     }
     try:
         server.start(echo=lambda _: None)
-        first = subprocess.run(
-            [sys.executable, "-m", "vivim_graph", "sync"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=900,
-        )
+        first = run_cli(env, "sync", timeout=900)
         assert first.returncode == 0, first.stderr
         with psycopg.connect(source, autocommit=True) as pg:
             pg.execute(CHANGES)
@@ -256,14 +235,7 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
         assert syncing.returncode != 0
         server.stop()
         server.start(echo=lambda _: None)
-        rerun = subprocess.run(
-            [sys.executable, "-m", "vivim_graph", "sync"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=900,
-        )
+        rerun = run_cli(env, "sync", timeout=900)
         assert rerun.returncode == 0, rerun.stderr
         driver = make_driver(settings)
         try:

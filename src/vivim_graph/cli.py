@@ -480,19 +480,29 @@ def _impact_options(f):
     return f
 
 
-def _show_impact(ctx: Context, report, fmt: str, explain: bool, save_as: str | None, driver):
+def _print_impact(report, fmt: str, explain: bool) -> None:
     from vivim_graph import impact_output
 
-    if save_as:
-        from vivim_graph.scenario_store import save
-
-        links = save(driver, save_as, report, database=ctx.settings.neo4j_database)
     if fmt == "json":
         click.echo(impact_output.to_json(report))
     elif fmt == "csv":
         click.echo(impact_output.to_csv(report), nl=False)
     else:
         impact_output.print_report(report, explain=explain)
+
+
+def _run_impact(ctx: Context, kind: str, params, fmt: str, explain: bool, save_as) -> None:
+    """Run one scenario kind, save it if asked, and print it in the chosen format."""
+    from vivim_graph.impact import run_impact
+    from vivim_graph.neo4j_db import open_driver
+
+    with open_driver(ctx.settings) as driver:
+        report = run_impact(driver, kind, params, database=ctx.settings.neo4j_database)
+        if save_as:
+            from vivim_graph.scenario_store import save
+
+            links = save(driver, save_as, report, database=ctx.settings.neo4j_database)
+    _print_impact(report, fmt, explain)
     if save_as:
         click.echo(f"Saved scenario {save_as!r} ({links} links to the graph).", err=True)
 
@@ -519,12 +529,7 @@ def impact() -> None:
 @pass_ctx
 def impact_hire(ctx: Context, fmt, explain, save_as, **options) -> None:
     """What hiring COUNT people of a role in a location changes, ranked across locations."""
-    from vivim_graph.impact import hire
-    from vivim_graph.neo4j_db import open_driver
-
-    with open_driver(ctx.settings) as driver:
-        report = hire(driver, database=ctx.settings.neo4j_database, **options)
-        _show_impact(ctx, report, fmt, explain, save_as, driver)
+    _run_impact(ctx, "hire", options, fmt, explain, save_as)
 
 
 @impact.command("relocate")
@@ -536,12 +541,7 @@ def impact_hire(ctx: Context, fmt, explain, save_as, **options) -> None:
 @pass_ctx
 def impact_relocate(ctx: Context, fmt, explain, save_as, **options) -> None:
     """What moving a person or a team to another location changes."""
-    from vivim_graph.impact import relocate
-    from vivim_graph.neo4j_db import open_driver
-
-    with open_driver(ctx.settings) as driver:
-        report = relocate(driver, database=ctx.settings.neo4j_database, **options)
-        _show_impact(ctx, report, fmt, explain, save_as, driver)
+    _run_impact(ctx, "relocate", options, fmt, explain, save_as)
 
 
 @impact.command("switch-provider")
@@ -552,12 +552,7 @@ def impact_relocate(ctx: Context, fmt, explain, save_as, **options) -> None:
 @pass_ctx
 def impact_switch(ctx: Context, fmt, explain, save_as, **options) -> None:
     """Infrastructure cost per milestone and per user scale on another provider."""
-    from vivim_graph.impact import switch_provider
-    from vivim_graph.neo4j_db import open_driver
-
-    with open_driver(ctx.settings) as driver:
-        report = switch_provider(driver, database=ctx.settings.neo4j_database, **options)
-        _show_impact(ctx, report, fmt, explain, save_as, driver)
+    _run_impact(ctx, "switch_provider", options, fmt, explain, save_as)
 
 
 @impact.command("users")
@@ -567,12 +562,7 @@ def impact_switch(ctx: Context, fmt, explain, save_as, **options) -> None:
 @pass_ctx
 def impact_users(ctx: Context, fmt, explain, save_as, **options) -> None:
     """Infrastructure, revenue, dividend pool and cost per user at a user scale."""
-    from vivim_graph.impact import users
-    from vivim_graph.neo4j_db import open_driver
-
-    with open_driver(ctx.settings) as driver:
-        report = users(driver, database=ctx.settings.neo4j_database, **options)
-        _show_impact(ctx, report, fmt, explain, save_as, driver)
+    _run_impact(ctx, "users", options, fmt, explain, save_as)
 
 
 @impact.command("node")
@@ -583,14 +573,7 @@ def impact_users(ctx: Context, fmt, explain, save_as, **options) -> None:
 @pass_ctx
 def impact_node(ctx: Context, label, key, depth, fmt, explain, save_as) -> None:
     """Everything whose cost depends on a node (LABEL and natural KEY), with paths."""
-    from vivim_graph.impact import node
-    from vivim_graph.neo4j_db import open_driver
-
-    with open_driver(ctx.settings) as driver:
-        report = node(
-            driver, label=label, key=key, depth=depth, database=ctx.settings.neo4j_database
-        )
-        _show_impact(ctx, report, fmt, explain, save_as, driver)
+    _run_impact(ctx, "node", dict(label=label, key=key, depth=depth), fmt, explain, save_as)
 
 
 @cli.group()
@@ -628,18 +611,12 @@ def scenario_list(ctx: Context, fmt: str) -> None:
 @pass_ctx
 def scenario_show(ctx: Context, name: str, fmt: str, explain: bool) -> None:
     """One saved scenario, as it was computed."""
-    from vivim_graph import impact_output
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.scenario_store import load
 
     with open_driver(ctx.settings) as driver:
         report = load(driver, name, database=ctx.settings.neo4j_database)
-    if fmt == "json":
-        click.echo(impact_output.to_json(report))
-    elif fmt == "csv":
-        click.echo(impact_output.to_csv(report), nl=False)
-    else:
-        impact_output.print_report(report, explain=explain)
+    _print_impact(report, fmt, explain)
 
 
 @scenario.command("compare")

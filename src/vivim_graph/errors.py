@@ -57,6 +57,14 @@ class SeedLoadError(VivimGraphError):
         self.line = line
 
 
+def did_you_mean(name: str, choices: list[str], *, cutoff: float = 0.6) -> str:
+    """ " Did you mean a, b?" for the choices close to a misspelt name, else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(name, choices, n=3, cutoff=cutoff)
+    return f" Did you mean {', '.join(close)}?" if close else ""
+
+
 class ModelError(VivimGraphError):
     """The graph model (graph/model.yaml) is inconsistent with itself or with the database."""
 

@@ -16,11 +16,9 @@ from typing import Any
 import neo4j
 
 from vivim_graph import queries
-from vivim_graph.errors import QueryError
+from vivim_graph.errors import QueryError, did_you_mean
 from vivim_graph.formatting import plain
 from vivim_graph.model import GraphModel, load_model
-
-KINDS = ("hire", "relocate", "switch_provider", "users", "node")
 
 # Country names as contract templates give their governing law, and EU membership (for
 # GDPR transfers). Reference data about the world, not about VIVIM, so it lives here.
@@ -118,14 +116,8 @@ def _start_milestone(baseline: dict[str, dict[str, Any]], start: str | None) -> 
             raise QueryError("every milestone is completed; give --from MILESTONE")
         return min(open_ones, key=lambda r: r["sequence"])["milestone_code"]
     if start not in baseline:
-        raise QueryError(
-            f"no milestone {start!r}; milestones: {', '.join(sorted(baseline, key=_seq(baseline)))}"
-        )
+        raise QueryError(f"no milestone {start!r}; milestones: {', '.join(baseline)}")
     return start
-
-
-def _seq(baseline: dict[str, dict[str, Any]]):
-    return lambda code: baseline[code]["sequence"]
 
 
 def _plan_from(baseline: dict[str, dict[str, Any]], start: str) -> dict[str, int]:
@@ -207,45 +199,59 @@ def _budget_section(run: _Runner, report: ImpactReport, periods: list[dict[str, 
             evidence[row["line_code"]] = row
         added_by_pool[row["pool_code"]] += row["added_cents"]
         evidence[row["pool_code"]] = row
-    lines = {r["line_code"]: r for r in run.rows("budget_vs_actual")}
-    for code, added in sorted(added_by_line.items()):
-        line = lines[code]
-        actual = line["actual_cents"] + added
-        if actual > line["budgeted_cents"]:
-            report.budgets_over.append(
-                {
-                    "line_code": code,
-                    "period_code": line["period_code"],
-                    "budget_cents": line["budgeted_cents"],
-                    "baseline_actual_cents": line["actual_cents"],
-                    "added_cents": added,
-                    "scenario_actual_cents": actual,
-                    "over_by_cents": actual - line["budgeted_cents"],
-                    "was_over": bool(line["over_budget"]),
-                    "path": evidence[code]["path"],
-                    "sources": evidence[code]["sources"],
-                }
-            )
-    pools = {r["pool_code"]: r for r in run.rows("cost_pool_utilization")}
-    for code, added in sorted(added_by_pool.items()):
-        pool = pools[code]
-        spent = pool["spent_cents"] + added
-        if spent > pool["allocated_cents"]:
-            report.pools_over.append(
-                {
-                    "pool_code": code,
-                    "period_code": pool["period_code"],
-                    "allocated_cents": pool["allocated_cents"],
-                    "baseline_spent_cents": pool["spent_cents"],
-                    "added_cents": added,
-                    "scenario_spent_cents": spent,
-                    "over_by_cents": spent - pool["allocated_cents"],
-                    "was_over": bool(pool["over_allocated"]),
-                    "path": evidence[code]["path"],
-                    "sources": evidence[code]["sources"],
-                }
-            )
+    # (limit, used, over flag) in the view row; the report names them per section.
+    # The baselines are two of the heaviest views: read them only when something is added.
+    report.budgets_over = _overruns(
+        added_by_line,
+        {r["line_code"]: r for r in run.rows("budget_vs_actual")} if added_by_line else {},
+        evidence,
+        key="line_code",
+        view=("budgeted_cents", "actual_cents", "over_budget"),
+        names=("budget_cents", "baseline_actual_cents", "scenario_actual_cents"),
+    )
+    report.pools_over = _overruns(
+        added_by_pool,
+        {r["pool_code"]: r for r in run.rows("cost_pool_utilization")} if added_by_pool else {},
+        evidence,
+        key="pool_code",
+        view=("allocated_cents", "spent_cents", "over_allocated"),
+        names=("allocated_cents", "baseline_spent_cents", "scenario_spent_cents"),
+    )
     report.details["budget_periods"] = periods
+
+
+def _overruns(
+    added: Counter[str],
+    baseline: dict[str, dict[str, Any]],
+    evidence: dict[str, dict[str, Any]],
+    *,
+    key: str,
+    view: tuple[str, str, str],
+    names: tuple[str, str, str],
+) -> list[dict[str, Any]]:
+    """The budget lines (or pools) whose use plus what the change adds exceeds their limit."""
+    limit_col, used_col, flag_col = view
+    limit_name, before_name, after_name = names
+    over = []
+    for code, amount in sorted(added.items()):
+        row = baseline[code]
+        used = row[used_col] + amount
+        if used > row[limit_col]:
+            over.append(
+                {
+                    key: code,
+                    "period_code": row["period_code"],
+                    limit_name: row[limit_col],
+                    before_name: row[used_col],
+                    "added_cents": amount,
+                    after_name: used,
+                    "over_by_cents": used - row[limit_col],
+                    "was_over": bool(row[flag_col]),
+                    "path": evidence[code]["path"],
+                    "sources": evidence[code]["sources"],
+                }
+            )
+    return over
 
 
 def _obligations(
@@ -403,19 +409,24 @@ def relocate(
         )
     new_costs: dict[str, int] = {}
     moves = []
+    unit_costs: dict[tuple[str, float, str], list[dict[str, Any]]] = {}
     for person in people:
         if person["location_code"] == place["location_code"]:
             report.notes.append(f"{person['member_code']} is already in {place['location_code']}")
             continue
-        units = run.rows(
-            "impact/hire_unit_cost",
-            role=person["role_code"],
-            seniority=None,
-            locations=[place["location_code"]],
-            fte=person["fte"],
-            employment_type=person["employment_type"],
-            **{"from": start},
-        )
+        # people of the same role, FTE and contract cost the same there: ask once
+        same = (person["role_code"], person["fte"], person["employment_type"])
+        if same not in unit_costs:
+            unit_costs[same] = run.rows(
+                "impact/hire_unit_cost",
+                role=person["role_code"],
+                seniority=None,
+                locations=[place["location_code"]],
+                fte=person["fte"],
+                employment_type=person["employment_type"],
+                **{"from": start},
+            )
+        units = unit_costs[same]
         if not units:
             raise QueryError(
                 f"no salary benchmark or contractor rate for {person['member_code']}'s role "
@@ -488,10 +499,7 @@ def node(
     model = model or load_model()
     spec = model.node_by_label.get(label)
     if spec is None:
-        import difflib
-
-        close = difflib.get_close_matches(label, list(model.node_by_label), n=3)
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        hint = did_you_mean(label, list(model.node_by_label))
         raise QueryError(f"no label {label!r} in the graph model.{hint}")
     key_property = spec.natural_keys[0] if spec.natural_keys else spec.key_property
     report = ImpactReport(
@@ -551,10 +559,7 @@ def _check_role(run: _Runner, role: str) -> None:
     roles = run.rows("impact/lookup_roles")
     codes = [r["role_code"] for r in roles]
     if role not in codes:
-        import difflib
-
-        close = difflib.get_close_matches(role, codes, n=3, cutoff=0.4)
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        hint = did_you_mean(role, codes, cutoff=0.4)
         raise QueryError(f"no role {role!r}.{hint} Roles: {', '.join(codes)}")
 
 
@@ -587,13 +592,15 @@ def switch_provider(
             f"{from_provider} has no milestone infrastructure line for service {service!r}"
         )
     changes: Counter[str] = Counter()
+    line_count: Counter[str] = Counter()
     evidence: dict[str, dict[str, Any]] = {}
     for line in lines:
         changes[line["milestone_code"]] += line["delta_cents"]
+        line_count[line["milestone_code"]] += 1
         ev = evidence.setdefault(line["milestone_code"], {"path": "", "sources": []})
         ev["sources"] = ev["sources"] + line["sources"]
     for code, ev in evidence.items():
-        n = sum(1 for x in lines if x["milestone_code"] == code)
+        n = line_count[code]
         ev["path"] = (
             f"(:Milestone {{code: {code}}})<-[:FOR_MILESTONE]-({n} :MilestoneInfrastructureCost)"
             f"-[:FOR_SERVICE]->(:Service)-[:OFFERED_BY]->(:CloudProvider {{code: {from_provider}}})"
@@ -728,7 +735,7 @@ def users(
 def run_impact(
     driver: neo4j.Driver, kind: str, params: dict[str, Any], *, database: str = "neo4j"
 ) -> ImpactReport:
-    """One entry point for every scenario kind (used by agents and saved scenarios)."""
+    """One entry point for every scenario kind (the CLI and the agents' tools)."""
     runners = {
         "hire": hire,
         "relocate": relocate,

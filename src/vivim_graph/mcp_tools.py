@@ -17,7 +17,7 @@ from pydantic import Field
 
 from vivim_graph import queries
 from vivim_graph.cypher_guard import Limits, run_guarded
-from vivim_graph.errors import QueryError
+from vivim_graph.errors import QueryError, did_you_mean
 from vivim_graph.formatting import plain
 from vivim_graph.model import GraphModel, NodeSpec, quote
 from vivim_graph.provenance import node_source, sources_in_rows, tables_in_text
@@ -46,12 +46,9 @@ class Graph:
     def spec(self, label: str) -> NodeSpec:
         spec = self.model.node_by_label.get(label)
         if spec is None:
-            import difflib
-
-            close = difflib.get_close_matches(label, list(self.model.node_by_label), n=3)
             raise QueryError(
-                f"label {label!r} is not in the graph model"
-                + (f"; did you mean {', '.join(close)}?" if close else ""),
+                f"label {label!r} is not in the graph model."
+                + did_you_mean(label, list(self.model.node_by_label)),
                 hint="graph_schema lists every label",
             )
         return spec

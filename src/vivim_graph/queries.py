@@ -29,7 +29,7 @@ from typing import Any, LiteralString, cast
 import neo4j
 import yaml
 
-from vivim_graph.errors import QueryError
+from vivim_graph.errors import QueryError, did_you_mean
 from vivim_graph.resources import resource_dir
 
 COLUMN_KINDS = {"text", "integer", "number", "money", "price", "date", "boolean", "list", "any"}
@@ -175,10 +175,7 @@ def catalog(root: Path | None = None) -> dict[str, NamedQuery]:
 def get(name: str) -> NamedQuery:
     queries = catalog()
     if name not in queries:
-        import difflib
-
-        close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        hint = did_you_mean(name, list(queries))
         raise QueryError(
             f"no query named {name!r}.{hint} `vivim-graph query --list` shows all {len(queries)}."
         )
