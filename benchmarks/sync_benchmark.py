@@ -29,11 +29,16 @@ from pathlib import Path
 import psycopg
 from pydantic import SecretStr
 
-from vivim_graph.local_neo4j import LocalNeo4j
 from vivim_graph.neo4j_db import make_driver
-from vivim_graph.postgres import EmbeddedPostgres, drop_database, ensure_database, with_database
-from vivim_graph.relational import load_seeds
+from vivim_graph.servers.local_neo4j import LocalNeo4j
 from vivim_graph.settings import load_settings
+from vivim_graph.sources.postgres import (
+    EmbeddedPostgres,
+    drop_database,
+    ensure_database,
+    with_database,
+)
+from vivim_graph.sources.relational import load_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 BOLT, HTTP = 18687, 18474
@@ -122,9 +127,9 @@ def timed_sync(url: str, env: dict[str, str], *extra: str) -> tuple[float, dict,
 
 def naive_baseline(s, url: str, sample: int = 2000) -> float:
     """neomodel save() per row for a sample of audit logs: rows per second."""
-    from vivim_graph import ogm
-    from vivim_graph.model import load_model
-    from vivim_graph.rows import node_row
+    from vivim_graph.model import ogm
+    from vivim_graph.model.rows import node_row
+    from vivim_graph.model.spec import load_model
 
     model = load_model()
     node = model.node_by_table["audit_logs"]

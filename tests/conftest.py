@@ -16,8 +16,8 @@ from tests.servers import (
     postgres_target,
     settings_for,
 )
-from vivim_graph.postgres import connect, drop_database, ensure_database, with_database
 from vivim_graph.settings import Settings
+from vivim_graph.sources.postgres import connect, drop_database, ensure_database, with_database
 
 # A node only the tests create: its presence proves the database is the tests' own.
 MARKER_LABEL = "VivimTestSession"
@@ -108,8 +108,8 @@ def seeded_graph(driver: neo4j.Driver, seeded_db: str) -> neo4j.Driver:
     import psycopg
 
     from tests.graph_helpers import graph_checksum
-    from vivim_graph.importer import import_graph
-    from vivim_graph.model import load_model
+    from vivim_graph.load.importer import import_graph
+    from vivim_graph.model.spec import load_model
 
     if _SEEDED.get(seeded_db) and graph_checksum(driver) == _SEEDED[seeded_db]:
         return driver
@@ -146,7 +146,7 @@ def pg(scratch_db: str):
 @pytest.fixture(scope="session")
 def seeded_db(postgres_server: PostgresTarget) -> Iterator[str]:
     """One scratch database with the whole cost database loaded; tests only read it."""
-    from vivim_graph.relational import load_seeds
+    from vivim_graph.sources.relational import load_seeds
 
     name = f"vivim_seeded_{uuid.uuid4().hex[:8]}"
     ensure_database(postgres_server.url, name)

@@ -95,10 +95,10 @@ def neo4j_target(use_docker: bool) -> Iterator[Neo4jTarget]:
                 backend="testcontainers",
             )
         return
-    from vivim_graph.local_neo4j import LocalNeo4j
+    from vivim_graph.jobs import local_neo4j
 
     settings = local_test_settings()
-    server = LocalNeo4j(settings)
+    server = local_neo4j(settings)
     started_here = not server.status().running
     status = server.start(echo=lambda _: None)
     try:
@@ -125,7 +125,7 @@ def postgres_target(use_docker: bool) -> Iterator[PostgresTarget]:
         with PostgresContainer(POSTGRES_IMAGE, driver=None) as container:
             yield PostgresTarget(container.get_connection_url(), "testcontainers")
         return
-    from vivim_graph.postgres import EmbeddedPostgres
+    from vivim_graph.sources.postgres import EmbeddedPostgres
 
     server = EmbeddedPostgres(local_test_settings())
     started_here = not server.status().running

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from vivim_graph.model import GraphModel
-from vivim_graph.model_tools import dump_model
+from vivim_graph.model.render import dump_model
+from vivim_graph.model.spec import GraphModel
 
 LABELS = {
     "risk_register": "Risk",

@@ -1,0 +1,437 @@
+"""The MCP tools: one small function each, registered in ``TOOLS`` (see mcp_server.py).
+
+A tool takes the :class:`Graph` first (bound by the server, hidden from the agent), then
+its typed arguments, and returns a dict. Every answer carries ``cypher`` (what ran, with
+its parameters) and ``provenance`` (the source tables and keys behind its numbers). Money
+stays integer cents (``*_cents``) and micros (``*_micros``), with ``currency`` beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any, LiteralString, cast
+
+import neo4j
+from pydantic import Field
+
+from vivim_graph.errors import QueryError, did_you_mean
+from vivim_graph.model.provenance import node_source, sources_in_rows, tables_in_text
+from vivim_graph.model.spec import GraphModel, NodeSpec, quote
+from vivim_graph.queries import catalog as queries
+from vivim_graph.queries.guard import Limits, run_guarded
+from vivim_graph.values import plain
+
+EXPLAIN_COST = "explore/explain_cost"
+
+
+@dataclass
+class Graph:
+    """What every tool needs: the driver, the database, the model and the guard limits."""
+
+    driver: neo4j.Driver
+    model: GraphModel
+    database: str = "neo4j"
+    limits: Limits = field(default_factory=Limits)
+
+    def read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(
+            cast(LiteralString, cypher),
+            params,
+            database_=self.database,
+            routing_=neo4j.RoutingControl.READ,
+        )
+        return [plain(r.data()) for r in records]
+
+    def spec(self, label: str) -> NodeSpec:
+        spec = self.model.node_by_label.get(label)
+        if spec is None:
+            raise QueryError(
+                f"label {label!r} is not in the graph model."
+                + did_you_mean(label, list(self.model.node_by_label)),
+                hint="graph_schema lists every label",
+            )
+        return spec
+
+
+Tool = Callable[..., dict[str, Any]]
+TOOLS: list[Tool] = []
+
+
+def tool(fn: Tool) -> Tool:
+    """Register a tool: its name, docstring and signature become the MCP tool."""
+    TOOLS.append(fn)
+    return fn
+
+
+def _ran(cypher: str, parameters: dict[str, Any]) -> dict[str, Any]:
+    return {"cypher": cypher, "parameters": plain(parameters)}
+
+
+@tool
+def graph_schema(
+    graph: Graph,
+    label: Annotated[str | None, Field(description="Only this label, with full detail")] = None,
+    module: Annotated[
+        str | None, Field(description="Only this module (e.g. people, cloud), with full detail")
+    ] = None,
+) -> dict[str, Any]:
+    """The graph's labels, relationship types, properties and counts, with what each means.
+
+    Without arguments: every module, every label (description, key, natural keys, node
+    count) and every relationship type (count). With `label` or `module`: also each
+    label's properties and types, and its relationships (type, direction, other label).
+    Property types: money is integer cents in `<name>_cents`, price is integer micros in
+    `<name>_micros`; the node's `currency` (EUR unless it says otherwise) applies.
+    """
+    cypher_nodes = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS nodes"
+    cypher_rels = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS relationships"
+    node_counts = {r["label"]: r["nodes"] for r in graph.read(cypher_nodes)}
+    rel_counts = {r["type"]: r["relationships"] for r in graph.read(cypher_rels)}
+    if label is not None:
+        graph.spec(label)
+    detailed = label is not None or module is not None
+    labels = [
+        _label_entry(spec, graph.model, node_counts.get(spec.label, 0), detailed)
+        for spec in graph.model.nodes
+        if (label is None or spec.label == label) and (module is None or spec.module == module)
+    ]
+    return {
+        "modules": [{"name": m.name, "description": m.description} for m in graph.model.modules],
+        "labels": labels,
+        "relationship_types": [
+            {"type": t, "relationships": n} for t, n in sorted(rel_counts.items())
+        ],
+        "conventions": "money: integer cents (*_cents); price: integer micros (*_micros); "
+        "every node: _source_table, _source_key (its row in PostgreSQL)",
+        "cypher": [_ran(cypher_nodes, {}), _ran(cypher_rels, {})],
+        "provenance": [{"source": "graph/model.yaml and live counts"}],
+    }
+
+
+def _label_entry(spec: NodeSpec, model: GraphModel, count: int, detailed: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "label": spec.label,
+        "module": spec.module,
+        "source_table": spec.table,
+        "description": spec.description,
+        "key": list(spec.key),
+        "natural_keys": list(spec.natural_keys),
+        "nodes": count,
+    }
+    if detailed:
+        entry["properties"] = [{"name": p.name, "type": p.type} for p in spec.properties]
+        entry["relationships"] = [
+            {"type": r.type, "direction": "out", "to": model.label_of(r.target)}
+            for r in spec.references
+        ] + [
+            {"type": r.type, "direction": "in", "from": other.label}
+            for other in model.nodes
+            for r in other.references
+            if r.target == spec.table
+        ]
+    return entry
+
+
+@tool
+def find(
+    graph: Graph,
+    label: Annotated[str, Field(description="A label from graph_schema, e.g. Milestone")],
+    value: Annotated[
+        str, Field(description="A key or natural key (M7, IT-CTA), or part of a name")
+    ],
+    limit: Annotated[int, Field(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Look nodes up by label and key, natural key (code, slug, handle, symbol) or name.
+
+    Exact key matches come first; otherwise the name (the label's caption) is matched
+    case-insensitively as a substring. Returns each node's properties and its source row.
+    """
+    spec = graph.spec(label)
+    keys = list(dict.fromkeys([*spec.natural_keys, spec.key_property]))
+    caption = spec.caption if spec.caption in {p.name for p in spec.properties} else "name"
+    # Label and property names come from the model, backtick-quoted; the value is a parameter.
+    exact = " OR ".join(f"toString(n.{quote(k)}) = $value" for k in keys)
+    cypher = (
+        f"MATCH (n:{quote(spec.label)}) "
+        f"WITH n, CASE WHEN {exact} THEN 0 "
+        f"WHEN toLower(toString(n.{quote(caption)})) CONTAINS toLower($value) THEN 1 END AS rank "
+        "WHERE rank IS NOT NULL "
+        "RETURN n ORDER BY rank, n._source_key LIMIT $limit"
+    )
+    rows = graph.read(cypher, value=value, limit=limit)
+    nodes = [row["n"] for row in rows]
+    return {
+        "label": spec.label,
+        "matched_on": [*keys, caption],
+        "nodes": nodes,
+        "cypher": [_ran(cypher, {"value": value, "limit": limit})],
+        "provenance": [s for n in nodes if (s := node_source(n, graph.model))],
+    }
+
+
+@tool
+def list_queries(graph: Graph) -> dict[str, Any]:
+    """The named queries (the graph's twins of the SQL views, and explorations).
+
+    Each has a question it answers, typed parameters and column kinds (money = integer
+    cents, price = integer micros). Run one with run_query.
+    """
+    return {
+        "queries": [
+            {
+                "name": q.name,
+                "question": q.question,
+                "view": q.view,
+                "parameters": [
+                    {
+                        "name": p.name,
+                        "type": p.type,
+                        "required": p.required,
+                        "default": plain(p.default),
+                        "description": p.description,
+                    }
+                    for p in q.parameters
+                ],
+                "columns": q.columns,
+            }
+            for q in queries.catalog().values()
+        ],
+        "cypher": [],
+        "provenance": [{"source": "cypher/ files, read at start-up"}],
+    }
+
+
+@tool
+def run_query(
+    graph: Graph,
+    name: Annotated[str, Field(description="A name from list_queries")],
+    parameters: Annotated[
+        dict[str, Any] | None, Field(description="Parameters by name, as list_queries types them")
+    ] = None,
+) -> dict[str, Any]:
+    """Run a named query and return its rows exactly (money as integer cents / micros)."""
+    result = queries.run(graph.driver, name, parameters or {}, database=graph.database)
+    rows = [plain(r) for r in result.rows]
+    cap = graph.limits.max_rows
+    return {
+        "query": result.query.name,
+        "question": result.query.question,
+        "columns": {c: result.query.columns.get(c, "any") for c in result.columns},
+        "rows": rows[:cap],
+        "truncated": "row_cap" if len(rows) > cap else None,
+        "cypher": [_ran(result.query.text, result.parameters)],
+        "provenance": sources_in_rows(rows, graph.model)
+        or tables_in_text(result.query.text, graph.model),
+    }
+
+
+@tool
+def explain_cost(
+    graph: Graph,
+    label: Annotated[str, Field(description="The node's label, e.g. Milestone, TeamMember")],
+    key: Annotated[str, Field(description="Its key or natural key, e.g. M7 or 12")],
+    limit: Annotated[int, Field(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
+    """Why a node costs what it does: its own money, and the cost-bearing nodes behind it.
+
+    Returns the node's money properties (from the model: money → *_cents, price →
+    *_micros) and every node with money linked to it one or two hops away in one direction
+    (a milestone's allocations and forecasts; a team member's role, location and
+    allocations), each with the relationship path, its source table and key.
+    """
+    spec = graph.spec(label)
+    node, key_property = _resolve(graph, spec, key)
+    own = {
+        p.name: node.get(p.name)
+        for p in spec.properties
+        if p.type in ("money", "price") and node.get(p.name) is not None
+    }
+    params = {"label": spec.label, "key_property": key_property, "key": node[key_property]}
+    result = queries.run(
+        graph.driver, EXPLAIN_COST, {**params, "limit": limit}, database=graph.database
+    )
+    drivers = [
+        {**plain(row), "money": dict(sorted((k, v) for k, v in row["money"]))}
+        for row in result.rows
+    ]
+    source = node_source(node, graph.model)
+    return {
+        "node": {**(source or {}), "money": own, "currency": node.get("currency", "EUR")},
+        "cost_nodes": drivers,
+        "cypher": [_ran(result.query.text, result.parameters)],
+        "provenance": [source]
+        + [
+            {"label": d["label"], "source_table": d["source_table"], "source_key": d["source_key"]}
+            for d in drivers
+        ],
+    }
+
+
+def _resolve(graph: Graph, spec: NodeSpec, key: str) -> tuple[dict[str, Any], str]:
+    """The node whose key or a natural key equals ``key``, and which property matched."""
+    for prop in dict.fromkeys([*spec.natural_keys, spec.key_property]):
+        cypher = f"MATCH (n:{quote(spec.label)}) WHERE toString(n.{quote(prop)}) = $key RETURN n"
+        rows = graph.read(cypher, key=key)
+        if len(rows) == 1:
+            return rows[0]["n"], prop
+    raise QueryError(
+        f"no single {spec.label} has key or natural key {key!r}",
+        hint=f"find(label={spec.label!r}, value=...) shows the keys",
+    )
+
+
+@tool
+def read_cypher(
+    graph: Graph,
+    cypher: Annotated[str, Field(description="One read-only Cypher statement ending in RETURN")],
+    parameters: Annotated[
+        dict[str, Any] | None, Field(description="Values for $names; never format values in")
+    ] = None,
+) -> dict[str, Any]:
+    """Run ad-hoc read-only Cypher, guarded; prefer run_query and explain_cost when they fit.
+
+    Refused (with a code and what to do instead): writes, LOAD CSV, procedures other than
+    db.labels/db.relationshipTypes/db.propertyKeys/db.schema.*, namespaced functions other
+    than temporal/spatial/apoc.coll|map|text|math|number, admin commands, USE, IN
+    TRANSACTIONS, several statements, variable-length paths without an upper bound ≤ 6,
+    plans estimated above the row budget, and non-ASCII code outside string literals.
+    Rows are capped (row_cap) and so is the answer's size (byte_cap); a time limit applies.
+    """
+    result = run_guarded(
+        graph.driver, cypher, parameters or {}, limits=graph.limits, database=graph.database
+    )
+    return {
+        "columns": result.columns,
+        "rows": result.rows,
+        "truncated": result.truncated,
+        "cypher": [_ran(result.executed, result.parameters)],
+        "provenance": sources_in_rows(result.rows, graph.model)
+        or tables_in_text(result.cypher, graph.model),
+    }
+
+
+# --------------------------------------------------------------------------- impact
+def _impact(graph: Graph, kind: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A scenario's report, with the Cypher that ran and the source rows behind it."""
+    from vivim_graph.impact.scenarios import run_impact
+
+    report = run_impact(graph.driver, kind, params, database=graph.database).to_dict()
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    sections = ("milestones", "budgets_over", "pools_over", "obligations", "ranking")
+    rows = [row for section in sections for row in report[section]]
+    rows += [row for detail in report["details"].values() for row in detail]
+    for row in rows:
+        if isinstance(row, dict):
+            for s in row.get("sources") or []:
+                seen.setdefault(
+                    (s["table"], str(s["key"])),
+                    {"source_table": s["table"], "source_key": s["key"], "what": s.get("what")},
+                )
+    return {
+        **report,
+        "cypher": [
+            _ran(text, report["cypher_parameters"].get(name, {}))
+            for name, text in report["cypher"].items()
+        ],
+        "queries": list(report["cypher"]),
+        "provenance": list(seen.values()),
+    }
+
+
+@tool
+def impact_hire(
+    graph: Graph,
+    location: Annotated[str, Field(description="Location code, city, region or country: malta")],
+    role: Annotated[str, Field(description="Role code, e.g. swe-senior (find label=Role)")],
+    count: Annotated[int, Field(ge=1, le=100)] = 1,
+    start_milestone: Annotated[
+        str | None, Field(description="Milestone code the hires start in; default: first open")
+    ] = None,
+    seniority: Annotated[str | None, Field(description="junior, mid, senior or lead")] = None,
+    employment_type: Annotated[str, Field(description="employee, contractor or freelance")] = (
+        "employee"
+    ),
+    fte: Annotated[float, Field(gt=0, le=1)] = 1.0,
+) -> dict[str, Any]:
+    """What hiring people in a location changes, in EUR cents, without changing the graph.
+
+    Returns per-milestone baseline/change/scenario and the plan total, cost per user
+    (micros), budget lines and cost pools pushed over, legal/compliance/tax obligations of
+    the location, and the same hire ranked across every location. Every figure has a path
+    and source rows.
+    """
+    return _impact(
+        graph,
+        "hire",
+        {
+            "location": location,
+            "role": role,
+            "count": count,
+            "start": start_milestone,
+            "seniority": seniority,
+            "employment_type": employment_type,
+            "fte": fte,
+        },
+    )
+
+
+@tool
+def impact_relocate(
+    graph: Graph,
+    to: Annotated[str, Field(description="Destination: location code, city, region or country")],
+    member: Annotated[str | None, Field(description="Team member code, e.g. TM-005")] = None,
+    team: Annotated[str | None, Field(description="Team code, e.g. core-platform")] = None,
+    start_milestone: Annotated[str | None, Field(description="Default: first open")] = None,
+) -> dict[str, Any]:
+    """What moving one person (member) or a whole team to another location changes (EUR).
+
+    Give exactly one of member or team. Same answer shape as impact_hire, with the moves.
+    """
+    return _impact(
+        graph, "relocate", {"to": to, "member": member, "team": team, "start": start_milestone}
+    )
+
+
+@tool
+def impact_switch_provider(
+    graph: Graph,
+    from_provider: Annotated[str, Field(description="Cloud provider code, e.g. hetzner")],
+    to_provider: Annotated[str, Field(description="Cloud provider code, e.g. ovhcloud")],
+    service: Annotated[
+        str | None, Field(description="Only this service code or service type (compute, ...)")
+    ] = None,
+) -> dict[str, Any]:
+    """Infrastructure cost per milestone and per user scale if services moved provider.
+
+    Uses the services and pricing tiers the two have in common; unmatched lines keep their
+    cost and are listed with the reason, as are unmatched services.
+    """
+    return _impact(
+        graph,
+        "switch_provider",
+        {"from_provider": from_provider, "to_provider": to_provider, "service": service},
+    )
+
+
+@tool
+def impact_users(
+    graph: Graph,
+    mau: Annotated[int, Field(ge=1, description="Monthly active users")],
+    at: Annotated[str | None, Field(description="Milestone code; default: the last")] = None,
+) -> dict[str, Any]:
+    """A milestone at another user scale: threshold crossed, infrastructure, revenue,
+    dividend pool and cost per user, baseline against scenario."""
+    return _impact(graph, "users", {"mau": mau, "at": at})
+
+
+@tool
+def impact_node(
+    graph: Graph,
+    label: Annotated[str, Field(description="Label from graph_schema, e.g. Location")],
+    key: Annotated[str, Field(description="Its natural key, e.g. MT-VLT")],
+    depth: Annotated[int, Field(ge=1, le=3)] = 2,
+) -> dict[str, Any]:
+    """The blast radius of a node: everything that references it within `depth` hops,
+    each with its cost property, amount, currency and path."""
+    return _impact(graph, "node", {"label": label, "key": key, "depth": depth})

@@ -1,0 +1,361 @@
+"""An impact report for people (rich tables, money in EUR) and for scripts (JSON, CSV).
+
+JSON carries everything, paths and source rows included; CSV is one row per figure with its
+section; tables show the answer, and ``--explain`` adds the path and source rows under it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from vivim_graph.cli.formatting import money_text
+from vivim_graph.impact.scenarios import ImpactReport
+
+
+def eur(cents: int | None) -> str:
+    return "" if cents is None else money_text(cents, "money", "EUR")
+
+
+def per_user(micros: int | None) -> str:
+    return "" if micros is None else money_text(micros, "price", "EUR")
+
+
+def signed(cents: int) -> str:
+    return ("+" if cents > 0 else "") + eur(cents)
+
+
+def to_json(report: ImpactReport) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str)
+
+
+def to_csv(report: ImpactReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["section", "code", "baseline_cents", "change_cents", "scenario_cents", "status", "path"]
+    )
+    for m in report.milestones:
+        writer.writerow(
+            [
+                "milestone",
+                m["milestone_code"],
+                m["baseline_cents"],
+                m["change_cents"],
+                m["scenario_cents"],
+                "",
+                m["path"] or "",
+            ]
+        )
+    t = report.totals
+    if "baseline_cents" in t:
+        writer.writerow(
+            ["total", "plan", t["baseline_cents"], t["change_cents"], t["scenario_cents"], "", ""]
+        )
+    for b in report.budgets_over:
+        writer.writerow(
+            [
+                "budget_line_over",
+                b["line_code"],
+                b["baseline_actual_cents"],
+                b["added_cents"],
+                b["scenario_actual_cents"],
+                f"over by {b['over_by_cents']}",
+                b["path"],
+            ]
+        )
+    for p in report.pools_over:
+        writer.writerow(
+            [
+                "cost_pool_over",
+                p["pool_code"],
+                p["baseline_spent_cents"],
+                p["added_cents"],
+                p["scenario_spent_cents"],
+                f"over by {p['over_by_cents']}",
+                p["path"],
+            ]
+        )
+    for o in report.obligations:
+        writer.writerow(
+            ["obligation", o["code"], "", o["one_off_cost_cents"], "", o["status"], o["path"]]
+        )
+    for r in report.ranking:
+        writer.writerow(
+            [
+                "ranking",
+                r["location_code"],
+                "",
+                r["total_cents"],
+                "",
+                "chosen" if r["chosen"] else f"rank {r['rank']}",
+                r["path"],
+            ]
+        )
+    for name, rows in report.details.items():
+        if name in ("budget_periods", "months", "unit_cost", "moves"):
+            continue
+        for row in rows:
+            writer.writerow(
+                [name, row.get("line_code") or row.get("key") or row.get("code"), "", "", "", "",
+                 row.get("path", "")]
+            )  # fmt: skip
+    return out.getvalue()
+
+
+def print_report(report: ImpactReport, *, explain: bool = False) -> None:
+    from rich.table import Table
+
+    from vivim_graph.cli.output import console
+
+    console.print(f"[bold]{report.title}[/bold]")
+    if report.milestones:
+        table = Table(title="Cost per milestone (EUR, mid case)", title_justify="left")
+        for name in ("milestone", "baseline", "change", "scenario", "cost/user", "scenario/user"):
+            table.add_column(name, justify="left" if name == "milestone" else "right")
+        for m in report.milestones:
+            table.add_row(
+                f"{m['milestone_code']} {m['milestone_name']}",
+                eur(m["baseline_cents"]),
+                signed(m["change_cents"]) if m["change_cents"] else "",
+                eur(m["scenario_cents"]),
+                per_user(m["baseline_cost_per_user_micros"]),
+                per_user(m["scenario_cost_per_user_micros"]),
+            )
+        t = report.totals
+        table.add_row(
+            f"total ({t['plan_months']} months)",
+            eur(t["baseline_cents"]),
+            signed(t["change_cents"]),
+            eur(t["scenario_cents"]),
+            per_user(t["baseline_cost_per_user_micros"]),
+            per_user(t["scenario_cost_per_user_micros"]),
+            style="bold",
+        )
+        console.print(table)
+        console.print(
+            f"Cost per user over the plan ({t['final_target_users']:,} users): "
+            f"{per_user(t['baseline_cost_per_user_micros'])} -> "
+            f"{per_user(t['scenario_cost_per_user_micros'])}"
+        )
+        if explain:
+            for m in report.milestones:
+                if m["change_cents"]:
+                    _explain(console, f"{m['milestone_code']} change", m["path"], m["sources"])
+    _print_facts(console, report, explain)
+    _section(
+        console,
+        "Budget lines over their revised budget",
+        report.budgets_over,
+        [
+            ("line", "line_code"),
+            ("period", "period_code"),
+            ("budget", "budget_cents"),
+            ("actual", "baseline_actual_cents"),
+            ("added", "added_cents"),
+            ("scenario", "scenario_actual_cents"),
+            ("over by", "over_by_cents"),
+            ("already over", "was_over"),
+        ],
+        explain,
+        "nothing goes over",
+    )
+    _section(
+        console,
+        "Cost pools over their allocation",
+        report.pools_over,
+        [
+            ("pool", "pool_code"),
+            ("allocated", "allocated_cents"),
+            ("spent", "baseline_spent_cents"),
+            ("added", "added_cents"),
+            ("scenario", "scenario_spent_cents"),
+            ("over by", "over_by_cents"),
+            ("already over", "was_over"),
+        ],
+        explain,
+        "nothing goes over",
+    )
+    if report.kind in ("hire", "relocate"):
+        _section(
+            console,
+            "Legal, compliance and tax: what the location brings",
+            report.obligations,
+            [
+                ("kind", "kind"),
+                ("code", "code"),
+                ("status", "status"),
+                ("one-off", "one_off_cost_cents"),
+                ("what", "title"),
+                ("detail", "detail"),
+            ],
+            explain,
+            "nothing",
+        )
+    if report.ranking:
+        _section(
+            console,
+            "The same hire in every location (over the months paid)",
+            report.ranking,
+            [
+                ("#", "rank"),
+                ("location", "location_name"),
+                ("per hire / month", "monthly_cost_per_hire_cents"),
+                ("total", "total_cents"),
+                ("vs chosen", "versus_chosen_cents"),
+                ("chosen", "chosen"),
+            ],
+            explain,
+            "",
+        )
+    for note in report.notes:
+        console.print(f"note: {note}")
+
+
+# Which detail tables a person sees (JSON has them all, with paths and sources).
+DETAIL_COLUMNS = {
+    "moves": ["member_code", "role_code", "location_code", "monthly_cost_cents",
+              "new_monthly_cost_cents", "monthly_change_cents"],
+    "per_user_scale": ["threshold_code", "user_count", "components", "unmatched",
+                       "old_monthly_cents", "new_monthly_cents", "delta_monthly_cents",
+                       "delta_cost_per_user_micros"],
+    "unmatched_services": ["service_code", "service_type", "reason"],
+    "lines": ["line_code", "service_code", "replacement_service_code", "old_monthly_cents",
+              "new_monthly_cents", "delta_cents", "reason"],
+    "dependants": ["hops", "label", "name", "cost_property", "cost_cents", "currency"],
+}  # fmt: skip
+
+
+USER_SCALE_ROWS = (
+    ("users", "users", "int"),
+    ("threshold", "threshold_code", "text"),
+    ("infrastructure / month", "infra_monthly_cents", "money"),
+    ("revenue / month", "revenue_monthly_cents", "money"),
+    ("gross margin / month", "gross_margin_cents", "money"),
+    ("dividend pool", "dividend_pool_cents", "money"),
+    ("users' share of the pool", "user_dividend_pool_cents", "money"),
+    ("dividend per user", "dividend_per_user_micros", "price"),
+    ("infrastructure per user", "infra_cost_per_user_micros", "price"),
+    ("net cost per user", "net_cost_per_user_micros", "price"),
+)
+
+
+def _print_user_scale(console, row: dict[str, Any]) -> None:
+    """Baseline against scenario for `impact users`, one line per measure."""
+    from rich.table import Table
+
+    table = Table(title=f"{row['milestone_code']} at {row['mau']:,} users", title_justify="left")
+    for header in ("", "baseline", "scenario", "change"):
+        table.add_column(header, justify="left" if not header else "right")
+
+    def show(value: Any, kind: str) -> str:
+        if value is None:
+            return ""
+        if kind == "money":
+            return eur(value)
+        if kind == "price":
+            return per_user(value)
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    for label, key, kind in USER_SCALE_ROWS:
+        base = row.get(f"baseline_{key}")
+        scen = row.get(f"scenario_{key}")
+        if key == "users":
+            base, scen = row["baseline_users"], row["mau"]
+        change = scen - base if kind != "text" and None not in (base, scen) else None
+        table.add_row(label, show(base, kind), show(scen, kind), show(change, kind))
+    console.print(table)
+    console.print(
+        f"model {row['scenario_model_code']}: {eur(row['scenario_model_mid_cents'])} / month mid "
+        f"(low {eur(row['scenario_model_low_cents'])}, "
+        f"high {eur(row['scenario_model_high_cents'])});"
+        f" next threshold {row['next_threshold_code'] or '-'}"
+        f" at {row['next_threshold_users'] or 0:,} users; dividend policy "
+        f"{row['dividend_policy_code']}"
+    )
+
+
+def _print_facts(console, report: ImpactReport, explain: bool) -> None:
+    if report.kind == "users":
+        _print_user_scale(console, report.details["scale"][0])
+        return
+    skip = {"baseline_cents", "change_cents", "scenario_cents", "final_target_users"}
+    skip |= {"baseline_cost_per_user_micros", "scenario_cost_per_user_micros", "plan_months"}
+    facts = [(k, v) for k, v in report.totals.items() if k not in skip]
+    for key, value in facts:
+        if key.endswith("_cents") and isinstance(value, int):
+            value = eur(value)
+        elif key.endswith("_micros") and isinstance(value, int):
+            value = per_user(value)
+        console.print(
+            f"{key.replace('_cents', '').replace('_micros', '').replace('_', ' ')}: {value}"
+        )
+    for name, columns in DETAIL_COLUMNS.items():
+        rows = report.details.get(name) or []
+        if rows and (explain or name != "lines"):
+            _section(console, name.replace("_", " "), rows, [(c, c) for c in columns], False, "")
+
+
+def _section(
+    console,
+    title: str,
+    rows: list[dict[str, Any]],
+    columns: list[tuple[str, str]],
+    explain: bool,
+    empty: str,
+) -> None:
+    from rich.table import Table
+
+    if not rows:
+        if empty:
+            console.print(f"{title}: {empty}")
+        return
+    table = Table(title=title, title_justify="left")
+    for header, _ in columns:
+        table.add_column(header)
+    for row in rows:
+        cells = []
+        for _, key in columns:
+            value = row.get(key)
+            if key.endswith("_cents") and isinstance(value, int):
+                cells.append(eur(value) if value or key != "one_off_cost_cents" else "")
+            elif key.endswith("_micros") and isinstance(value, int):
+                cells.append(per_user(value))
+            elif isinstance(value, bool):
+                cells.append("yes" if value else "")
+            else:
+                cells.append("" if value is None else str(value))
+        table.add_row(*cells)
+    console.print(table)
+    if explain:
+        for row in rows:
+            label = str(row.get(columns[0][1]))
+            _explain(console, label, row.get("path"), row.get("sources", []))
+
+
+def _explain(console, label: str, path: str | None, sources: list[dict[str, Any]]) -> None:
+    console.print(f"  [dim]{label}[/dim]: {path or ''}")
+    for s in sources:
+        extra = f" ({s['what']})" if s.get("what") else ""
+        ref = f" source {s['source_key']}" if s.get("source_key") else ""
+        console.print(f"    {s.get('table')} #{s.get('key')}{extra}{ref}", highlight=False)
+
+
+def print_comparison(a: str, b: str, rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    from vivim_graph.cli.output import console
+
+    table = Table(title=f"Scenario {a} vs {b}: change per milestone (EUR)", title_justify="left")
+    for header in ("milestone", a, b, f"{b} - {a}"):
+        table.add_column(header, justify="left" if header == "milestone" else "right")
+    for r in rows:
+        table.add_row(
+            r["milestone_code"],
+            signed(r["a_change_cents"]),
+            signed(r["b_change_cents"]),
+            signed(r["b_minus_a_cents"]),
+        )
+    console.print(table)

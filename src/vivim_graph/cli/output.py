@@ -1,0 +1,165 @@
+"""Terminal output: tables with rich on a terminal, plain text when piped."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from vivim_graph.sources.relational import Catalog
+
+console = Console()
+if not console.is_terminal:
+    # Piped or redirected: no terminal width to respect, so do not squeeze tables to 80
+    # columns; COLUMNS still wins when a script sets it.
+    import os
+
+    console = Console(width=int(os.environ.get("COLUMNS", "240")))
+
+
+def print_catalog(catalog: Catalog) -> None:
+    total_rows = 0
+    for module, (tables, views) in catalog.by_module().items():
+        table = Table(
+            title=f"{module}: {len(tables)} tables, {len(views)} views",
+            title_justify="left",
+            show_lines=False,
+        )
+        table.add_column("kind")
+        table.add_column("name")
+        table.add_column("rows", justify="right")
+        for info in tables:
+            table.add_row("table", info.name, f"{info.rows:,}")
+            total_rows += info.rows
+        for info in views:
+            table.add_row("view", info.name, f"{info.rows:,}")
+        console.print(table)
+    console.print(
+        f"{len(catalog.tables)} tables, {len(catalog.views)} views, "
+        f"{len(catalog.foreign_keys)} foreign keys, {total_rows:,} rows"
+    )
+
+
+def print_import_summary(summary) -> None:  # ImportSummary; typed loosely to avoid a cycle
+    table = Table(title="Import summary", title_justify="left")
+    for column in ("kind", "name", "rows read", "created", "updated", "deleted"):
+        table.add_column(column, justify="left" if column in ("kind", "name") else "right")
+    for label, tally in sorted(summary.nodes.items()):
+        table.add_row(
+            "node",
+            label,
+            f"{tally.rows:,}",
+            f"{tally.created:,}",
+            f"{max(tally.rows - tally.created, 0):,}",
+            f"{tally.deleted:,}",
+        )
+    for rel_type, tally in sorted(summary.relationships.items()):
+        table.add_row(
+            "rel",
+            rel_type,
+            f"{tally.rows:,}",
+            f"{tally.created:,}",
+            f"{max(tally.rows - tally.created, 0):,}",
+            f"{tally.deleted:,}",
+        )
+    console.print(table)
+    nodes = sum(t.rows for t in summary.nodes.values())
+    rels = sum(t.rows for t in summary.relationships.values())
+    rate = summary.rows_read / summary.seconds if summary.seconds else 0
+    console.print(
+        f"{len(summary.nodes)} labels, {nodes:,} nodes; {len(summary.relationships)} "
+        f"relationship types, {rels:,} relationships; {summary.swept:,} stale removed; "
+        f"{summary.seconds:.1f} s ({rate:,.0f} rows/s)"
+    )
+
+
+def print_check_report(report) -> None:  # CheckReport
+    if report.ok:
+        console.print(
+            f"check passed: {report.labels_checked} labels and "
+            f"{report.relationships_checked} relationship sets match PostgreSQL"
+        )
+        return
+    table = Table(title="Mismatches", title_justify="left")
+    for column in ("kind", "name", "source", "rows", "graph", "missing", "orphans"):
+        table.add_column(column)
+    for m in report.mismatches:
+        table.add_row(
+            m.kind,
+            m.name,
+            m.table,
+            str(m.rows),
+            str(m.graph),
+            ", ".join(map(str, m.missing)),
+            ", ".join(map(str, m.orphans)),
+        )
+    console.print(table)
+
+
+class ProgressDisplay:
+    """A progress bar per task on a terminal; nothing when output is piped."""
+
+    def __init__(self) -> None:
+        self.enabled = console.is_terminal
+        self._progress = None
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self) -> ProgressDisplay:
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(
+                TextColumn("{task.description:<40}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console,
+                transient=True,
+            )
+            self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+    def __call__(self, task: str, done: int, total: int | None) -> None:
+        if self._progress is None:
+            return
+        if task not in self._tasks:
+            self._tasks[task] = self._progress.add_task(task, total=total)
+        self._progress.update(self._tasks[task], completed=done, total=total)
+
+
+def print_sync_summary(summary) -> None:  # SyncSummary
+    data = summary.as_dict()
+    head = (
+        f"sync {data['mode']} run {data['run_id'][:8]} from {data['source']}: "
+        f"{data['status']}, {data['changes_read']} changed keys read, {data['seconds']} s"
+    )
+    console.print(head)
+    if data["plan"]:
+        table = Table(title="Plan (nothing written)", title_justify="left")
+        table.add_column("label or type")
+        for column in ("create", "update", "delete"):
+            table.add_column(column, justify="right")
+        for name, counts in data["plan"].items():
+            table.add_row(name, *(str(counts.get(c, "")) for c in ("create", "update", "delete")))
+        console.print(table)
+        return
+    rows = [("node", k, v) for k, v in data["labels"].items()] + [
+        ("rel", k, v) for k, v in data["relationships"].items()
+    ]
+    rows = [r for r in rows if any(r[2].values())]
+    if rows:
+        table = Table(title_justify="left")
+        for column in ("kind", "name", "created", "updated", "deleted"):
+            table.add_column(column, justify="left" if column in ("kind", "name") else "right")
+        for kind, name, counts in rows:
+            table.add_row(
+                kind, name, str(counts["created"]), str(counts["updated"]), str(counts["deleted"])
+            )
+        console.print(table)
+    if data["stopped_early"]:
+        console.print(
+            "Stopped on request after the current batch; the next sync resumes from "
+            "the last recorded position."
+        )

@@ -1,0 +1,178 @@
+"""Multi-step jobs the CLI runs: the README's main command, and the relational load."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from vivim_graph.browser.guide import write_served_guide
+from vivim_graph.servers.browser_files import guide_url
+from vivim_graph.servers.local_neo4j import LocalNeo4j
+from vivim_graph.settings import Settings
+from vivim_graph.sources.postgres import EmbeddedPostgres, connect, resolve_database_url
+from vivim_graph.sources.relational import LoadReport, load_seeds
+
+Echo = Callable[[str], None]
+
+
+def local_neo4j(settings: Settings) -> LocalNeo4j:
+    """The local server, serving the Browser guide generated from the query catalog."""
+    return LocalNeo4j(settings, web_content=write_served_guide)
+
+
+def load_relational(settings: Settings, *, reset: bool, echo: Echo) -> LoadReport:
+    """Load the seeds into DATABASE_URL, or the embedded server (started if needed)."""
+    url = resolve_database_url(settings)
+    admin_url = None
+    if reset:
+        if settings.database_url is None:
+            admin_url = EmbeddedPostgres(settings).admin_url()
+        else:
+            from vivim_graph.sources.postgres import with_database
+
+            admin_url = with_database(url, "postgres")
+    return load_seeds(url, reset=reset, admin_url=admin_url, progress=lambda f: echo(f"  {f}"))
+
+
+def relational_is_loaded(url: str) -> bool:
+    with connect(url) as conn:
+        row = conn.execute("SELECT to_regclass('public.locations') IS NOT NULL").fetchone()
+        return bool(row and row[0])
+
+
+def ensure_source(settings: Settings, *, echo: Echo) -> str:
+    """The PostgreSQL to import from: DATABASE_URL as it is, or the embedded server with
+    the seeds loaded (loading them the first time)."""
+    url = resolve_database_url(settings)
+    if settings.database_url is None and not relational_is_loaded(url):
+        echo("Loading the VIVIM cost database into the embedded PostgreSQL:")
+        report = load_relational(settings, reset=False, echo=echo)
+        echo(f"Loaded {len(report.files)} SQL files in {report.seconds:.1f} s.")
+    return url
+
+
+def run_import(settings: Settings, *, echo: Echo, progress=None):
+    """`vivim-graph import`: replicate every table of the model into Neo4j."""
+    from vivim_graph.load.importer import import_graph
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.neo4j_db import open_driver
+
+    model = load_model()
+    url = ensure_source(settings, echo=echo)
+    with open_driver(settings) as driver, connect(url) as conn:
+        return import_graph(
+            driver,
+            conn,
+            model,
+            database=settings.neo4j_database,
+            batch_size=settings.batch_size,
+            progress=progress or (lambda *_: None),
+        )
+
+
+def run_sync(
+    settings: Settings,
+    *,
+    full: bool,
+    dry_run: bool,
+    wait: bool,
+    watch: float | None,
+    report,
+    progress=None,
+) -> None:
+    """`vivim-graph sync`: once, or every ``watch`` seconds until interrupted."""
+    import time
+
+    from vivim_graph.load.sync import _Interrupt, sync_once
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.neo4j_db import open_driver
+    from vivim_graph.sources.postgres import redact
+
+    model = load_model()
+    url = ensure_source(settings, echo=lambda _: None)
+    interrupt = _Interrupt()
+    with open_driver(settings) as driver, connect(url) as conn, connect(url) as lock_conn:
+        while True:
+            summary = sync_once(
+                driver,
+                conn,
+                lock_conn,
+                model,
+                source=redact(url),
+                database=settings.neo4j_database,
+                batch_size=settings.batch_size,
+                full=full,
+                dry_run=dry_run,
+                wait=wait,
+                progress=progress or (lambda *_: None),
+                interrupt=interrupt,
+            )
+            report(summary)
+            full = False
+            if watch is None or summary.stopped_early or interrupt.requested:
+                return
+            with interrupt.armed():
+                deadline = time.monotonic() + watch
+                while time.monotonic() < deadline and not interrupt.requested:
+                    time.sleep(0.2)
+            if interrupt.requested:
+                return
+
+
+def run_check(settings: Settings):
+    from vivim_graph.load.check import check_graph
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.neo4j_db import open_driver
+
+    model = load_model()
+    with open_driver(settings) as driver, connect(resolve_database_url(settings)) as conn:
+        return check_graph(
+            driver, conn, model, database=settings.neo4j_database, batch_size=settings.batch_size
+        )
+
+
+FIRST_QUERIES = ("malta_cost_drivers", "milestone_hub", "cloud_providers")
+
+
+def up(settings: Settings, *, echo: Echo, progress=None):
+    """Start everything on the embedded defaults, load and import the seeds, say where to look."""
+    from vivim_graph.resources import resource_dir
+
+    if settings.uses_local_neo4j:
+        status = local_neo4j(settings).start(echo=echo)
+        echo(status.describe())
+    if settings.database_url is None:
+        postgres = EmbeddedPostgres(settings)
+        postgres.start()
+        echo(postgres.status().describe())
+    summary = run_import(settings, echo=echo, progress=progress)
+    style = resource_dir("graph") / "style.grass"
+    explore = resource_dir("cypher") / "explore"
+    lines = [
+        "",
+        f"Neo4j Browser: {settings.browser_url}",
+        f"  log in as {settings.neo4j_username} with NEO4J_PASSWORD"
+        + (" (local default: vivim-local-only)" if settings.uses_local_neo4j else ""),
+    ]
+    if settings.uses_local_neo4j:
+        http = f"http://127.0.0.1:{settings.neo4j_http_port}"
+        lines += [
+            "  on connect, a guided tour of the cost questions opens, with every named query,",
+            "  and the graph style (one colour per module) is applied; reopen the tour with:",
+            f"     :play {guide_url(http)}",
+        ]
+    else:
+        lines += [
+            f"  style: drag {style} onto the Browser window (one colour per module)",
+            "  guided tour: vivim-graph guide --out DIR writes it, and says how to open it",
+        ]
+    lines.append("  first queries to paste:")
+    for name in FIRST_QUERIES:
+        text = (explore / f"{name}.cypher").read_text(encoding="utf-8")
+        body = " ".join(
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("//")
+        )
+        lines += [f"  -- {name}:", f"     {body}"]
+    lines.append("Stop the servers with: vivim-graph neo4j stop; vivim-graph postgres stop")
+    return summary, "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The HTML report: charts and exact figures from the named queries."""

@@ -1,0 +1,59 @@
+"""`vivim-graph doctor`: check both connections and say plainly what is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vivim_graph.errors import VivimGraphError
+from vivim_graph.neo4j_db import make_driver, server_info
+from vivim_graph.settings import Settings
+from vivim_graph.sources.postgres import redact, resolve_database_url, server_version
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    hint: str | None = None
+
+
+def run_checks(settings: Settings) -> list[Check]:
+    return [check_neo4j(settings), check_postgres(settings)]
+
+
+def check_neo4j(settings: Settings) -> Check:
+    uri = settings.bolt_uri
+    try:
+        driver = make_driver(settings)
+    except VivimGraphError as e:
+        return Check("neo4j", False, str(e), e.hint)
+    try:
+        info = server_info(driver, settings.neo4j_database)
+        apoc = _apoc_version(driver, settings.neo4j_database)
+    finally:
+        driver.close()
+    detail = (
+        f"{info['name']} {info['version']} {info['edition']} at {uri} "
+        f"(user {settings.neo4j_username}, database {settings.neo4j_database}); "
+        f"APOC {apoc or 'not installed'}"
+    )
+    return Check("neo4j", True, detail)
+
+
+def _apoc_version(driver, database: str) -> str | None:
+    try:
+        records, _, _ = driver.execute_query("RETURN apoc.version() AS v", database_=database)
+        return str(records[0]["v"])
+    except Exception:
+        return None
+
+
+def check_postgres(settings: Settings) -> Check:
+    try:
+        url = resolve_database_url(settings, start_embedded=False)
+        version = server_version(url)
+    except VivimGraphError as e:
+        return Check("postgres", False, str(e), e.hint)
+    source = "DATABASE_URL" if settings.database_url else "embedded"
+    return Check("postgres", True, f"PostgreSQL {version} at {redact(url)} ({source})")

@@ -1,0 +1,458 @@
+"""A real Neo4j 5.26 Community server without Docker, assembled from Maven Central.
+
+The official tarball is not on Maven Central, so the server home is assembled here:
+``lib/`` holds ``org.neo4j:neo4j`` and its dependencies (server, Bolt, HTTP) plus the
+Neo4j Browser jar, ``plugins/`` holds APOC core. Artifacts are resolved once with Maven
+into a cache outside the repository (``~/.cache/vivim-graph/neo4j-<version>``); the
+server's own home (``conf/``, ``data/``, ``logs/``, ``run/``) lives under the state
+directory (``.vivim/neo4j`` by default), so data persists across stop and start.
+
+The Browser is served from ``<home>/web/browser/`` (the jar's files, hard-linked from the
+cache), not from the jar: the server serves the first ``browser/`` on its classpath, and a
+directory lets the guided tour (``web/browser/guides/``, written by ``browser.guide``) be
+rewritten while the server runs. The runner does not know what the tour holds: whoever starts
+it passes ``web_content``, a function that writes the served files (see ``jobs.local_neo4j``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from vivim_graph.errors import LocalServerError, ToolMissingError, VivimGraphError
+from vivim_graph.servers.browser_files import (
+    BROWSER_VERSION,
+    browser_files,
+    guide_config,
+    link_browser_files,
+)
+from vivim_graph.settings import Settings
+
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+SUPPORTED_JAVA = (17, 21)  # Neo4j 5.26 LTS runs on Java 17 or 21
+# Flags the official launcher passes; without the first one startup fails with a
+# LinkageError about DirectByteBuffer on Java 17.
+JVM_OPENS = (
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+)
+
+_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>vivim</groupId><artifactId>neo4j-local</artifactId><version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId>
+      <version>{neo4j}</version></dependency>
+    <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId>
+      <version>{browser}</version></dependency>
+    <dependency><groupId>org.neo4j.procedure</groupId><artifactId>apoc-core</artifactId>
+      <version>{neo4j}</version></dependency>
+    <dependency><groupId>org.neo4j.procedure</groupId><artifactId>apoc-common</artifactId>
+      <version>{neo4j}</version></dependency>
+  </dependencies>
+</project>
+"""
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    running: bool
+    pid: int | None
+    version: str | None
+    bolt_uri: str
+    browser_url: str
+    home: Path
+
+    def describe(self) -> str:
+        if not self.running:
+            return f"Neo4j: stopped (home {self.home})"
+        return (
+            f"Neo4j {self.version or '?'}: running (pid {self.pid})\n"
+            f"  Bolt:    {self.bolt_uri}\n"
+            f"  Browser: {self.browser_url}\n"
+            f"  Home:    {self.home}"
+        )
+
+
+def find_java() -> tuple[str, int]:
+    """A Java that runs Neo4j 5.26: JAVA_HOME, else PATH, else a JDK under /usr/lib/jvm."""
+    candidates: list[str] = []
+    if os.environ.get("JAVA_HOME"):
+        candidates.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
+    if shutil.which("java"):
+        candidates.append(shutil.which("java") or "java")
+    candidates += sorted(str(p) for p in Path("/usr/lib/jvm").glob("*/bin/java"))
+    seen: list[str] = []
+    for java in candidates:
+        major = _java_major(java)
+        if major is not None:
+            seen.append(f"{java} (Java {major})")
+            if major in SUPPORTED_JAVA:
+                return java, major
+    found = "; found " + ", ".join(seen) if seen else ""
+    raise ToolMissingError(
+        f"Neo4j 5.26 needs Java 17 or 21{found}",
+        hint="install one (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME",
+    )
+
+
+def _java_major(java: str) -> int | None:
+    try:
+        out = subprocess.run(
+            [java, "-version"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    match = re.search(r'version "(\d+)', out.stderr + out.stdout)
+    return int(match.group(1)) if match else None
+
+
+def ensure_artifacts(settings: Settings, *, echo=print) -> Path:
+    """Resolve the server's jars with Maven on first use; later calls download nothing."""
+    cache = settings.cache_dir / f"neo4j-{settings.neo4j_version}"
+    marker = cache / ".complete"
+    if marker.exists():
+        return cache
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise ToolMissingError(
+            "Maven (mvn) is needed once to fetch Neo4j from Maven Central",
+            hint="install it (Debian: apt-get install maven), or use docker compose up",
+        )
+    echo(f"Fetching Neo4j {settings.neo4j_version} from Maven Central into {cache} (once)...")
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "pom.xml").write_text(
+        _POM.format(neo4j=settings.neo4j_version, browser=BROWSER_VERSION), encoding="utf-8"
+    )
+    staging = cache / "lib.partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    result = subprocess.run(
+        [mvn, "-q", "-B", "dependency:copy-dependencies", f"-DoutputDirectory={staging}"],
+        cwd=cache,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-15:])
+        raise LocalServerError(
+            f"Maven could not resolve Neo4j {settings.neo4j_version}",
+            log_tail=tail,
+            hint="check that Maven Central is reachable and the version exists",
+        )
+    lib, plugins = cache / "lib", cache / "plugins"
+    shutil.rmtree(lib, ignore_errors=True)
+    shutil.rmtree(plugins, ignore_errors=True)
+    plugins.mkdir()
+    for jar in staging.glob("apoc-*.jar"):  # APOC loads as a plugin, not from lib/
+        jar.rename(plugins / jar.name)
+    staging.rename(lib)
+    marker.write_text(settings.neo4j_version, encoding="utf-8")
+    return cache
+
+
+# Writes files under the web root that the server serves as /browser/... (web root, HTTP base).
+WebContent = Callable[[Path, str], object]
+
+
+class LocalNeo4j:
+    """The local server: one home, one process, one pid file."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        home: Path | None = None,
+        *,
+        web_content: WebContent | None = None,
+    ) -> None:
+        self.settings = settings
+        self.web_content = web_content
+        self.home = (home or settings.state_dir / "neo4j").resolve()
+        self.pid_file = self.home / "run" / "neo4j.pid"
+        self.log_file = self.home / "logs" / "neo4j.log"
+        self.console_log = self.home / "logs" / "console.log"
+
+    # ---------------------------------------------------------------- queries
+    def pid(self) -> int | None:
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            pass
+        if not _is_neo4j_process(pid):
+            return None
+        return pid
+
+    def status(self) -> ServerStatus:
+        pid = self.pid()
+        running = pid is not None and _port_open(self.settings.neo4j_bolt_port)
+        return ServerStatus(
+            running=running,
+            pid=pid,
+            version=self._http_version() if running else None,
+            bolt_uri=f"neo4j://127.0.0.1:{self.settings.neo4j_bolt_port}",
+            browser_url=f"http://127.0.0.1:{self.settings.neo4j_http_port}/browser/",
+            home=self.home,
+        )
+
+    def _http_version(self) -> str | None:
+        url = f"http://127.0.0.1:{self.settings.neo4j_http_port}/"
+        try:
+            with urllib.request.urlopen(url, timeout=3) as response:
+                return str(json.load(response).get("neo4j_version"))
+        except (OSError, ValueError):
+            return None
+
+    def log_tail(self, lines: int = 40) -> str:
+        for path in (self.log_file, self.console_log):
+            if path.exists() and path.stat().st_size:
+                return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+        return "(no server log yet)"
+
+    # ---------------------------------------------------------------- start / stop
+    def start(self, *, echo=print) -> ServerStatus:
+        """Start the server and return once Bolt answers; idempotent."""
+        current = self.status()
+        if current.running:
+            echo(f"Neo4j is already running (pid {current.pid}).")
+            if _cmdline_mentions(current.pid, str(self.web_root)):
+                self.refresh_guide(echo=echo)  # served from disk: new queries show at once
+            else:
+                echo(
+                    "  It was started without the Browser guide; to get it, restart it: "
+                    "vivim-graph neo4j stop, then vivim-graph neo4j start."
+                )
+            return current
+        for port in (self.settings.neo4j_bolt_port, self.settings.neo4j_http_port):
+            if _port_open(port):
+                raise LocalServerError(
+                    f"port {port} on 127.0.0.1 is taken by another program",
+                    hint="stop it, or choose other ports with VIVIM_NEO4J_BOLT_PORT / "
+                    "VIVIM_NEO4J_HTTP_PORT",
+                )
+        java, _ = find_java()
+        artifacts = ensure_artifacts(self.settings, echo=echo)
+        self._prepare_home(java, artifacts, echo=echo)
+        process = self._launch(java, artifacts)
+        self._wait_for_bolt(process)
+        return self.status()
+
+    @property
+    def web_root(self) -> Path:
+        """Put on the classpath before ``lib/``: its ``browser/`` is what /browser/ serves."""
+        return self.home / "web"
+
+    @property
+    def http_base(self) -> str:
+        return f"http://127.0.0.1:{self.settings.neo4j_http_port}"
+
+    def refresh_guide(self, *, echo=print) -> None:
+        """Rewrite the served web content (the Browser guide and style); a broken query file
+        only warns, since the server is useful without the guide."""
+        if self.web_content is None:
+            return
+        try:
+            self.web_content(self.web_root, self.http_base)
+        except VivimGraphError as e:
+            echo(f"warning: the Neo4j Browser guide was not regenerated: {e}")
+
+    def _prepare_home(self, java: str, artifacts: Path, *, echo=print) -> None:
+        for sub in ("conf", "data", "logs", "run", "import", "plugins"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        for jar in (artifacts / "plugins").glob("*.jar"):
+            target = self.home / "plugins" / jar.name
+            if not target.exists():
+                shutil.copy2(jar, target)
+        (self.home / "conf" / "neo4j.conf").write_text(self._config_text(), encoding="utf-8")
+        link_browser_files(browser_files(artifacts), self.web_root / "browser")
+        self.refresh_guide(echo=echo)
+        if not (self.home / "data" / "dbms" / "auth.ini").exists():
+            # Before the first start only: the password applies to a fresh store.
+            result = subprocess.run(
+                [
+                    java,
+                    "-cp",
+                    str(artifacts / "lib" / "*"),
+                    ADMIN_TOOL,
+                    "dbms",
+                    "set-initial-password",
+                    self.settings.neo4j_password.get_secret_value(),
+                ],
+                env=self._env(),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0:
+                raise LocalServerError(
+                    "could not set the initial Neo4j password",
+                    log_tail=(result.stdout + result.stderr)[-2000:],
+                )
+
+    def _config_text(self) -> str:
+        s = self.settings
+        return "\n".join(
+            [
+                "# Written by vivim-graph on every start; edit settings, not this file.",
+                f"server.bolt.listen_address=127.0.0.1:{s.neo4j_bolt_port}",
+                f"server.bolt.advertised_address=127.0.0.1:{s.neo4j_bolt_port}",
+                f"server.http.listen_address=127.0.0.1:{s.neo4j_http_port}",
+                f"server.http.advertised_address=127.0.0.1:{s.neo4j_http_port}",
+                "server.https.enabled=false",
+                "dbms.security.auth_enabled=true",
+                f"server.memory.heap.initial_size={s.neo4j_heap}",
+                f"server.memory.heap.max_size={s.neo4j_heap}",
+                f"server.memory.pagecache.size={s.neo4j_pagecache}",
+                "dbms.security.procedures.unrestricted=apoc.*",
+                f"server.directories.import={self.home / 'import'}",
+                "db.tx_log.rotation.retention_policy=1 days",
+                *guide_config(self.http_base),
+                "",
+            ]
+        )
+
+    def _env(self) -> dict[str, str]:
+        return {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+
+    def _launch(self, java: str, artifacts: Path) -> subprocess.Popen[bytes]:
+        heap = self.settings.neo4j_heap
+        classpath = os.pathsep.join(
+            [
+                str(self.home / "plugins" / "*"),
+                str(self.home / "conf" / "*"),
+                str(self.web_root),  # before lib/: its browser/ shadows the Browser jar's
+                str(artifacts / "lib" / "*"),
+            ]
+        )
+        command = [
+            java,
+            f"-Xms{heap}",
+            f"-Xmx{heap}",
+            "-XX:+UseG1GC",
+            "-Dfile.encoding=UTF-8",
+            *JVM_OPENS,
+            "-cp",
+            classpath,
+            ENTRY_POINT,
+            f"--home-dir={self.home}",
+            f"--config-dir={self.home / 'conf'}",
+        ]
+        with self.console_log.open("ab") as console:
+            process = subprocess.Popen(
+                command,
+                cwd=self.home,
+                env=self._env(),
+                stdout=console,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        self.pid_file.write_text(str(process.pid))
+        return process
+
+    def _wait_for_bolt(self, process: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + self.settings.neo4j_start_timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                self.pid_file.unlink(missing_ok=True)
+                raise LocalServerError(
+                    f"Neo4j exited during start-up (exit code {process.returncode})",
+                    log_tail=self.log_tail(),
+                    hint=f"full log: {self.log_file}",
+                )
+            if _port_open(self.settings.neo4j_bolt_port) and self._http_version():
+                return
+            time.sleep(0.5)
+        self.stop()
+        raise LocalServerError(
+            f"Neo4j did not answer on Bolt within {self.settings.neo4j_start_timeout:.0f} s",
+            log_tail=self.log_tail(),
+            hint="raise VIVIM_NEO4J_START_TIMEOUT, or read the log named above",
+        )
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Stop cleanly (SIGTERM, then SIGKILL after ``timeout``); True if it was running."""
+        pid = self.pid()
+        if pid is None:
+            self.pid_file.unlink(missing_ok=True)
+            return False
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and _alive(pid):
+            time.sleep(0.3)
+        if _alive(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            while _alive(pid):
+                time.sleep(0.1)
+        for port in (self.settings.neo4j_bolt_port, self.settings.neo4j_http_port):
+            _wait_port_closed(port)
+        self.pid_file.unlink(missing_ok=True)
+        return True
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with contextlib.suppress(ChildProcessError, OSError):
+        finished, _ = os.waitpid(pid, os.WNOHANG)  # reap our own child if it exited
+        if finished == pid:
+            return False
+    return Path(f"/proc/{pid}").exists() and "zombie" not in _proc_state(pid)
+
+
+def _proc_state(pid: int) -> str:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "zombie"
+    match = re.search(r"^State:\s+\S+\s+\((\w+)\)", status, re.M)
+    return match.group(1) if match else ""
+
+
+def _is_neo4j_process(pid: int) -> bool:
+    """Guards against a stale pid file whose pid now belongs to another program."""
+    return _cmdline_mentions(pid, ENTRY_POINT)
+
+
+def _cmdline_mentions(pid: int | None, text: str) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc (not Linux): assume it does
+    return text.encode() in cmdline
+
+
+def _port_open(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def _wait_port_closed(port: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while _port_open(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
