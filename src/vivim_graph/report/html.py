@@ -69,23 +69,7 @@ def collect_series(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, A
     }
 
 
-def _charts(series: dict[str, Any], out: Path) -> dict[str, Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")  # files only, no display
-    import matplotlib.pyplot as plt
-
-    paths: dict[str, Path] = {}
-
-    def save(fig, name: str) -> None:
-        path = out / f"{name}.png"
-        fig.tight_layout()
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        paths[name] = path
-
-    ms = series["milestone_costs"]
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+def _milestone_costs(ax: Any, ms: dict[str, Any]) -> None:
     ax.bar(ms["milestones"], [c / 100 for c in ms["total_cost_mid_cents"]], label="milestone")
     ax2 = ax.twinx()
     ax2.plot(
@@ -98,10 +82,9 @@ def _charts(series: dict[str, Any], out: Path) -> dict[str, Path]:
     ax.set_ylabel("EUR per milestone (mid)")
     ax2.set_ylabel("EUR cumulative")
     ax.set_title("Milestone cost trajectory and cumulative cost")
-    save(fig, "milestone_costs")
 
-    cpu = series["cost_per_user"]
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+
+def _cost_per_user(ax: Any, cpu: dict[str, Any]) -> None:
     points = [
         (u, m / 1_000_000)
         for u, m in zip(cpu["user_count"], cpu["model_cost_per_user_mid_micros"], strict=True)
@@ -112,10 +95,9 @@ def _charts(series: dict[str, Any], out: Path) -> dict[str, Path]:
     ax.set_xlabel("users (log scale)")
     ax.set_ylabel("EUR per user per month (model, mid)")
     ax.set_title("Infrastructure cost per user by user scale")
-    save(fig, "cost_per_user")
 
-    bva = series["budget_vs_actual"]
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+
+def _budget_vs_actual(ax: Any, bva: dict[str, Any]) -> None:
     x = range(len(bva["periods"]))
     ax.bar([i - 0.2 for i in x], [c / 100 for c in bva["budgeted_cents"]], 0.4, label="budget")
     ax.bar([i + 0.2 for i in x], [c / 100 for c in bva["actual_cents"]], 0.4, label="actual")
@@ -123,17 +105,41 @@ def _charts(series: dict[str, Any], out: Path) -> dict[str, Path]:
     ax.set_ylabel("EUR")
     ax.legend()
     ax.set_title("Budget against actual by period (EUR lines)")
-    save(fig, "budget_vs_actual")
 
-    pu = series["pool_utilization"]
-    fig, ax = plt.subplots(figsize=(10, 6))
+
+def _pool_utilization(ax: Any, pu: dict[str, Any]) -> None:
     colors = ["#D35F5F" if (p or 0) > 100 else "#4C8EDA" for p in pu["utilization_pct"]]
     ax.barh(pu["pools"], [p or 0 for p in pu["utilization_pct"]], color=colors)
     ax.axvline(100, color="black", linewidth=0.8)
     ax.set_xlabel("utilisation % (red: over allocation)")
     ax.tick_params(axis="y", labelsize=6)
     ax.set_title("Cost-pool utilisation")
-    save(fig, "pool_utilization")
+
+
+# Each chart: the series it draws, the figure size, and how it is drawn.
+_DRAW = {
+    "milestone_costs": ((9, 4.5), _milestone_costs),
+    "cost_per_user": ((9, 4.5), _cost_per_user),
+    "budget_vs_actual": ((9, 4.5), _budget_vs_actual),
+    "pool_utilization": ((10, 6), _pool_utilization),
+}
+
+
+def _charts(series: dict[str, Any], out: Path) -> dict[str, Path]:
+    import matplotlib  # imported here: only `report` pays for matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+
+    paths: dict[str, Path] = {}
+    for name, (size, draw) in _DRAW.items():
+        fig, ax = plt.subplots(figsize=size)
+        draw(ax, series[name])
+        path = out / f"{name}.png"
+        fig.tight_layout()
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        paths[name] = path
     return paths
 
 
