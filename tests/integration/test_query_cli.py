@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
+from tests.integration.test_relational import SPEC_SUMMARY
 from tests.servers import cli_env
 from tests.servers import run_cli as vg
-from tests.integration.test_relational import SPEC_SUMMARY
 from vivim_graph.errors import QueryError
 from vivim_graph.queries import catalog as queries
 from vivim_graph.queries.read_only import run_read_only
