@@ -162,7 +162,43 @@ def cli_env(neo4j: Neo4jTarget, database_url: str | None = None) -> dict[str, st
     return env
 
 
+# Variables the settings read: unset in the in-process run unless env names them, as they
+# would be in a fresh process started with exactly env.
+_SETTINGS_PREFIXES = ("NEO4J_", "PG", "DATABASE_URL", "VIVIM_")
+
+
 def run_cli(
+    env: dict[str, str], *args: str, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """`vivim-graph ARGS` in this process, through the same error boundary (``main``) as the
+    installed command, with exactly the settings of env; stdout and stderr kept apart.
+
+    In-process runs save the interpreter start and imports of a subprocess (seconds each on
+    two cores); ``run_cli_process`` is the end-to-end form, for the few tests that need a
+    real process (signals, kill -9, the console script itself). ``timeout`` is accepted for
+    the same call shape; only the subprocess form enforces it.
+    """
+    from click.testing import CliRunner
+
+    from vivim_graph.cli.main import main
+
+    isolated: dict[str, str | None] = {
+        k: None for k in os.environ if k.startswith(_SETTINGS_PREFIXES)
+    }
+    isolated.update(env)
+    runner = CliRunner()
+    code = 0
+    with runner.isolation(env=isolated) as (out, err, _):
+        try:
+            main(list(args))
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        stdout = out.getvalue().decode("utf-8", "replace")
+        stderr = err.getvalue().decode("utf-8", "replace")
+    return subprocess.CompletedProcess(["vivim-graph", *args], code, stdout, stderr)
+
+
+def run_cli_process(
     env: dict[str, str], *args: str, timeout: int = 300
 ) -> subprocess.CompletedProcess[str]:
     """`vivim-graph ARGS` in a fresh process, as a user runs it, against the servers in env."""

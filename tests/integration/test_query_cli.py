@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from tests.integration.test_relational import SPEC_SUMMARY
-from tests.servers import cli_env
+from tests.servers import cli_env, run_cli_process
 from tests.servers import run_cli as vg
 from vivim_graph.errors import QueryError
 from vivim_graph.queries import catalog as queries
@@ -25,7 +25,8 @@ def env(seeded_graph, driver, seeded_db, neo4j_server):
 
 
 def test_milestone_cost_summary_json_is_the_specification(env):
-    result = vg(env, "query", "milestone_cost_summary", "--format", "json")
+    # End to end: the installed command in a process of its own.
+    result = run_cli_process(env, "query", "milestone_cost_summary", "--format", "json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["columns"]["total_cost_mid_cents"] == "money"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.servers import run_cli
+from tests.servers import run_cli_process as run_cli
 from vivim_graph.cli.main import main
 
 
