@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from vivim_graph.local_neo4j import LocalNeo4j
 from vivim_graph.postgres import EmbeddedPostgres, connect, resolve_database_url
@@ -12,8 +13,11 @@ from vivim_graph.settings import Settings
 Echo = Callable[[str], None]
 
 
-def load_relational(settings: Settings, *, reset: bool, echo: Echo) -> LoadReport:
-    """Load the seeds into DATABASE_URL, or the embedded server (started if needed)."""
+def load_relational(
+    settings: Settings, *, reset: bool, echo: Echo, seeds: Path | None = None
+) -> LoadReport:
+    """Load the seeds (``seeds`` or the shipped folder) into DATABASE_URL, or the embedded
+    server (started if needed)."""
     url = resolve_database_url(settings)
     admin_url = None
     if reset:
@@ -23,7 +27,9 @@ def load_relational(settings: Settings, *, reset: bool, echo: Echo) -> LoadRepor
             from vivim_graph.postgres import with_database
 
             admin_url = with_database(url, "postgres")
-    return load_seeds(url, reset=reset, admin_url=admin_url, progress=lambda f: echo(f"  {f}"))
+    return load_seeds(
+        url, reset=reset, admin_url=admin_url, seeds=seeds, progress=lambda f: echo(f"  {f}")
+    )
 
 
 def relational_is_loaded(url: str) -> bool:
