@@ -35,10 +35,13 @@ def run_main(monkeypatch, capsys, env: dict[str, str], *args: str) -> tuple[int,
             monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    with pytest.raises(SystemExit) as exited:
+    try:
         main(list(args))
+        code = 0
+    except SystemExit as exited:
+        code = int(exited.code or 0)
     captured = capsys.readouterr()
-    return int(exited.value.code or 0), captured.err + captured.out
+    return code, captured.err + captured.out
 
 
 # ------------------------------------------------------------------ DATABASE_URL
@@ -326,3 +329,41 @@ def test_config_error_is_what_the_guards_raise():
         check_database_url("mysql://x")
     with pytest.raises(ConfigError):
         check_neo4j_uri("http://x")
+
+
+# ------------------------------------------------------------------ doctor
+def test_doctor_names_the_same_problems(neo4j_server, scratch_db, seeded_db):
+    from pydantic import SecretStr
+
+    from vivim_graph.doctor import run_checks
+
+    def checks(**overrides):
+        settings = load_settings(
+            NEO4J_URI=neo4j_server.uri,
+            NEO4J_USERNAME=neo4j_server.user,
+            NEO4J_PASSWORD=SecretStr(neo4j_server.password),
+            VIVIM_STATE_DIR=TEST_STATE_DIR,
+            **overrides,
+        )
+        return {c.name: c for c in run_checks(settings)}
+
+    bad = checks(DATABASE_URL=SecretStr(scratch_db), NEO4J_DATABASE="neo4jj")
+    assert not bad["neo4j"].ok and "NEO4J_DATABASE 'neo4jj'" in bad["neo4j"].detail
+    # an empty database is reachable (not a fault), and doctor says what to run
+    assert "no cost tables loaded yet" in bad["postgres"].detail
+    assert "vivim-graph db load" in (bad["postgres"].hint or "")
+    with psycopg.connect(seeded_db) as conn:  # drift is a fault: shown, then rolled back
+        conn.execute("ALTER TABLE roles ADD COLUMN zz_doctor int")
+        conn.commit()
+    try:
+        drifted = checks(DATABASE_URL=SecretStr(seeded_db))
+    finally:
+        with psycopg.connect(seeded_db, autocommit=True) as conn:
+            conn.execute("ALTER TABLE roles DROP COLUMN zz_doctor")
+    assert not drifted["postgres"].ok and "roles.zz_doctor" in drifted["postgres"].detail
+    good = checks(DATABASE_URL=SecretStr(seeded_db))
+    assert good["neo4j"].ok and good["postgres"].ok
+    assert "cost tables fit graph/model.yaml" in good["postgres"].detail
+    malformed = checks(DATABASE_URL=SecretStr(MALFORMED_URLS[1]))
+    assert not malformed["postgres"].ok and "DATABASE_URL" in malformed["postgres"].detail
+    assert SECRET not in malformed["postgres"].detail

@@ -42,7 +42,6 @@ def ensure_source(settings: Settings, *, echo: Echo, model=None) -> str:
     """The PostgreSQL to import from: DATABASE_URL as it is, or the embedded server with
     the seeds loaded (loading them the first time). With ``model``, a database the model
     does not fit (empty, or a table or column on one side only) is refused here."""
-    check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before PostgreSQL work
     url = resolve_database_url(settings)
     if settings.database_url is None and not relational_is_loaded(url):
         echo("Loading the VIVIM cost database into the embedded PostgreSQL:")
@@ -63,6 +62,7 @@ def run_import(settings: Settings, *, echo: Echo, progress=None):
     from vivim_graph.model import load_model
     from vivim_graph.neo4j_db import open_driver
 
+    check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
     model = load_model()
     url = ensure_source(settings, echo=echo, model=model)
     with open_driver(settings) as driver, connect(url) as conn:
@@ -94,6 +94,7 @@ def run_sync(
     from vivim_graph.postgres import redact
     from vivim_graph.sync import _Interrupt, sync_once
 
+    check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
     model = load_model()
     url = ensure_source(settings, echo=lambda _: None, model=model)
     interrupt = _Interrupt()
@@ -132,8 +133,8 @@ def run_check(settings: Settings):
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.postgres import redact
 
+    check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
     model = load_model()
-    check_neo4j_uri(settings.bolt_uri)
     url = resolve_database_url(settings)
     with connect(url) as conn:
         check_source(conn, model, source=redact(url))
