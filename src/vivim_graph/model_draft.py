@@ -147,14 +147,14 @@ def check_source(conn: psycopg.Connection, model: GraphModel, *, source: str) ->
     if not live.keys() & model.columns_by_table.keys():
         raise ConfigError(
             f"the PostgreSQL database at {source} holds none of the "
-            f"{len(model.columns_by_table)} cost tables of graph/model.yaml",
+            f"{len(model.columns_by_table)} cost tables of graph/model.yaml; nothing was written",
             hint="load them with `vivim-graph db load`, or point DATABASE_URL at the cost database",
         )
     drift = source_drift(model, live)
     if drift:
         (first, hint), more = drift[0], len(drift) - 1
         also = f" (and {more} more: {'; '.join(p for p, _ in drift[1:4])})" if more else ""
-        raise ModelError(f"{first}{also}", hint=hint)
+        raise ModelError(f"{first}{also}; nothing was written", hint=hint)
 
 
 def _module_index(module: str) -> int:
