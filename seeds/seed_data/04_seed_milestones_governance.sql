@@ -19,7 +19,6 @@
 -- =============================================================================
 
 SET client_min_messages = warning;
-BEGIN;
 
 -- -----------------------------------------------------------------------------
 -- Milestones  -- VIVIM plan figure (VIVIM-10-Phase-Milestones-Combined)
@@ -862,8 +861,6 @@ BEGIN
     END IF;
 END;
 $$;
-
-COMMIT;
 
 -- The plan's revenue projections and dividend pools follow the plan-of-record growth
 -- scenario (UGM-BASE): the Users (Growth) tree of the specification.  -- VIVIM plan figure

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from vivim_graph.browser.guide import write_served_guide
-from vivim_graph.servers.browser_files import guide_url
-from vivim_graph.servers.local_neo4j import LocalNeo4j
-from vivim_graph.settings import Settings
-from vivim_graph.sources.postgres import EmbeddedPostgres, connect, resolve_database_url
-from vivim_graph.sources.relational import LoadReport, load_seeds
+from vivim_graph.local_neo4j import LocalNeo4j
+from vivim_graph.postgres import EmbeddedPostgres, connect, resolve_database_url
+from vivim_graph.relational import LoadReport, load_seeds
+from vivim_graph.settings import Settings, check_neo4j_uri
 
 Echo = Callable[[str], None]
 
 
-def local_neo4j(settings: Settings) -> LocalNeo4j:
-    """The local server, serving the Browser guide generated from the query catalog."""
-    return LocalNeo4j(settings, web_content=write_served_guide)
-
-
-def load_relational(settings: Settings, *, reset: bool, echo: Echo) -> LoadReport:
-    """Load the seeds into DATABASE_URL, or the embedded server (started if needed)."""
+def load_relational(
+    settings: Settings, *, reset: bool, echo: Echo, seeds: Path | None = None
+) -> LoadReport:
+    """Load the seeds (``seeds`` or the shipped folder) into DATABASE_URL, or the embedded
+    server (started if needed)."""
     url = resolve_database_url(settings)
     admin_url = None
     if reset:
@@ -30,7 +27,9 @@ def load_relational(settings: Settings, *, reset: bool, echo: Echo) -> LoadRepor
             from vivim_graph.sources.postgres import with_database
 
             admin_url = with_database(url, "postgres")
-    return load_seeds(url, reset=reset, admin_url=admin_url, progress=lambda f: echo(f"  {f}"))
+    return load_seeds(
+        url, reset=reset, admin_url=admin_url, seeds=seeds, progress=lambda f: echo(f"  {f}")
+    )
 
 
 def relational_is_loaded(url: str) -> bool:
@@ -39,14 +38,21 @@ def relational_is_loaded(url: str) -> bool:
         return bool(row and row[0])
 
 
-def ensure_source(settings: Settings, *, echo: Echo) -> str:
+def ensure_source(settings: Settings, *, echo: Echo, model=None) -> str:
     """The PostgreSQL to import from: DATABASE_URL as it is, or the embedded server with
-    the seeds loaded (loading them the first time)."""
+    the seeds loaded (loading them the first time). With ``model``, a database the model
+    does not fit (empty, or a table or column on one side only) is refused here."""
     url = resolve_database_url(settings)
     if settings.database_url is None and not relational_is_loaded(url):
         echo("Loading the VIVIM cost database into the embedded PostgreSQL:")
         report = load_relational(settings, reset=False, echo=echo)
         echo(f"Loaded {len(report.files)} SQL files in {report.seconds:.1f} s.")
+    if model is not None:
+        from vivim_graph.model_draft import check_source
+        from vivim_graph.postgres import redact
+
+        with connect(url) as conn:
+            check_source(conn, model, source=redact(url))
     return url
 
 
@@ -56,8 +62,9 @@ def run_import(settings: Settings, *, echo: Echo, progress=None):
     from vivim_graph.model.spec import load_model
     from vivim_graph.neo4j_db import open_driver
 
+    check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
     model = load_model()
-    url = ensure_source(settings, echo=echo)
+    url = ensure_source(settings, echo=echo, model=model)
     with open_driver(settings) as driver, connect(url) as conn:
         return import_graph(
             driver,
@@ -87,8 +94,9 @@ def run_sync(
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.sources.postgres import redact
 
+    check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
     model = load_model()
-    url = ensure_source(settings, echo=lambda _: None)
+    url = ensure_source(settings, echo=lambda _: None, model=model)
     interrupt = _Interrupt()
     with open_driver(settings) as driver, connect(url) as conn, connect(url) as lock_conn:
         while True:
@@ -119,15 +127,36 @@ def run_sync(
 
 
 def run_check(settings: Settings):
-    from vivim_graph.load.check import check_graph
-    from vivim_graph.model.spec import load_model
+    from vivim_graph.check import check_graph
+    from vivim_graph.model import load_model
+    from vivim_graph.model_draft import check_source
     from vivim_graph.neo4j_db import open_driver
+    from vivim_graph.postgres import redact
 
+    check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
     model = load_model()
-    with open_driver(settings) as driver, connect(resolve_database_url(settings)) as conn:
+    url = resolve_database_url(settings)
+    with connect(url) as conn:
+        check_source(conn, model, source=redact(url))
+    with open_driver(settings) as driver, connect(url) as conn:
         return check_graph(
             driver, conn, model, database=settings.neo4j_database, batch_size=settings.batch_size
         )
+
+
+def _start_local_neo4j(settings: Settings, *, echo: Echo) -> None:
+    """Start the local server when NEO4J_URI is unset or names its own address (unless
+    another program already answers there: then NEO4J_URI is taken at its word)."""
+    from vivim_graph.local_neo4j import _port_open
+
+    if not settings.names_local_neo4j:
+        return
+    server = LocalNeo4j(settings)
+    if not settings.uses_local_neo4j:
+        if not server.status().running and _port_open(settings.neo4j_bolt_port):
+            return  # a Neo4j of the user's own (Docker, Desktop) at that address
+        echo(f"NEO4J_URI names the local server's address ({settings.neo4j_uri}): starting it.")
+    echo(server.start(echo=echo).describe())
 
 
 FIRST_QUERIES = ("malta_cost_drivers", "milestone_hub", "cloud_providers")
@@ -137,9 +166,8 @@ def up(settings: Settings, *, echo: Echo, progress=None):
     """Start everything on the embedded defaults, load and import the seeds, say where to look."""
     from vivim_graph.resources import resource_dir
 
-    if settings.uses_local_neo4j:
-        status = local_neo4j(settings).start(echo=echo)
-        echo(status.describe())
+    check_neo4j_uri(settings.bolt_uri)
+    _start_local_neo4j(settings, echo=echo)
     if settings.database_url is None:
         postgres = EmbeddedPostgres(settings)
         postgres.start()

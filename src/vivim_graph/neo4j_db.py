@@ -12,30 +12,68 @@ from contextlib import contextmanager
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
-from vivim_graph.errors import ConnectionFailed
-from vivim_graph.settings import Settings
+from vivim_graph.errors import ConfigError, ConnectionFailed, did_you_mean
+from vivim_graph.settings import NEO4J_URI_HINT, Settings, check_neo4j_uri
+
+__all__ = ["check_neo4j_uri", "make_driver", "open_driver"]
 
 
 def make_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
-    """A driver for the configured URI; with ``verify`` it fails fast with a clear error."""
-    uri, user = settings.bolt_uri, settings.neo4j_username
-    driver = GraphDatabase.driver(
-        uri,
-        auth=(user, settings.neo4j_password.get_secret_value()),
-        user_agent="vivim-graph",
-        # Planner notices ("label does not exist" on an empty graph) would reach the
-        # user's terminal through logging; queries are checked by tests instead.
-        notifications_min_severity="OFF",
-    )
+    """A driver for the configured URI; with ``verify`` it fails fast with a clear error,
+    and checks that NEO4J_DATABASE exists there."""
+    uri, user = check_neo4j_uri(settings.bolt_uri), settings.neo4j_username
+    try:
+        driver = GraphDatabase.driver(
+            uri,
+            auth=(user, settings.neo4j_password.get_secret_value()),
+            user_agent="vivim-graph",
+            # Planner notices ("label does not exist" on an empty graph) would reach the
+            # user's terminal through logging; queries are checked by tests instead.
+            notifications_min_severity="OFF",
+        )
+    except (ConfigurationError, ValueError) as e:  # e.g. a port that is not a number
+        raise ConfigError(f"NEO4J_URI {uri.rpartition('@')[2]}: {e}", hint=NEO4J_URI_HINT) from None
     if verify:
         try:
             driver.verify_connectivity()
+            check_database(driver, settings.neo4j_database, uri=uri)
         except BaseException as e:
             driver.close()
             raise translate_connection_error(e, uri=uri, user=user) from e
     return driver
+
+
+def check_database(driver: neo4j.Driver, database: str, *, uri: str) -> None:
+    """One trivial read on ``database``: an unknown name is a ConfigError naming
+    NEO4J_DATABASE and the databases the server has, not a crash in the first query."""
+    try:
+        driver.execute_query("RETURN 1", database_=database, routing_=neo4j.RoutingControl.READ)
+    except Neo4jError as e:
+        if e.code != "Neo.ClientError.Database.DatabaseNotFound":
+            raise
+        names = _database_names(driver)
+        listed = f"; it has {', '.join(names)}" if names else ""
+        raise ConfigError(
+            f"NEO4J_DATABASE {database!r}: Neo4j at {uri} has no such database{listed}."
+            + did_you_mean(database, names),
+            hint="set NEO4J_DATABASE to one of them (the default is neo4j), or create it "
+            "(CREATE DATABASE needs Enterprise or Aura)",
+        ) from None
+
+
+def _database_names(driver: neo4j.Driver) -> list[str]:
+    try:
+        records, _, _ = driver.execute_query(
+            "SHOW DATABASES YIELD name, type WHERE type <> 'system' RETURN DISTINCT name "
+            "ORDER BY name",
+            database_="system",
+            routing_=neo4j.RoutingControl.READ,
+        )
+    except Neo4jError:  # not every user may list databases
+        return []
+    return [str(r["name"]) for r in records]
 
 
 @contextmanager

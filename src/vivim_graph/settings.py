@@ -30,6 +30,34 @@ DEFAULT_CONFIG_FILE = "vivim-graph.yaml"
 LOCAL_DEFAULT_PASSWORD = "vivim-local-only"
 
 
+BOLT_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+NEO4J_URI_HINT = (
+    "NEO4J_URI is the Bolt address, e.g. neo4j://HOST:7687 (neo4j+s:// for Aura); "
+    "Neo4j Browser's http:// address does not take queries. Unset it to use the local server"
+)
+
+
+def check_neo4j_uri(uri: str) -> str:
+    """``uri`` if the driver can use it (scheme, port); else a ConfigError naming NEO4J_URI.
+    Pure string work, so commands check it before they start anything."""
+    from urllib.parse import urlsplit
+
+    scheme, sep, rest = uri.partition("://")
+    shown = f"{scheme}{sep}{rest.rpartition('@')[2]}"  # never print user:password@
+    if not sep or scheme.lower() not in BOLT_SCHEMES:
+        what = f"scheme {scheme}://" if sep else "no scheme"
+        raise ConfigError(
+            f"NEO4J_URI {shown} has {what}; the driver speaks {', '.join(BOLT_SCHEMES)}",
+            hint=NEO4J_URI_HINT,
+        )
+    try:
+        urlsplit(uri).port  # noqa: B018 - parsing the port is the check
+    except ValueError:
+        message = f"NEO4J_URI {shown}: the port is not a number"
+        raise ConfigError(message, hint=NEO4J_URI_HINT) from None
+    return uri
+
+
 def _vivim(name: str) -> Any:
     """A project knob: ``VIVIM_<NAME>`` in the environment, ``<name>`` in the YAML file."""
     return Field(validation_alias=AliasChoices(f"VIVIM_{name.upper()}", name))
@@ -131,6 +159,25 @@ class Settings(BaseSettings):
     @property
     def uses_local_neo4j(self) -> bool:
         return self.neo4j_uri is None
+
+    @property
+    def names_local_neo4j(self) -> bool:
+        """NEO4J_URI spells out the local server's own address (plain neo4j:// or bolt://
+        to 127.0.0.1, localhost or ::1 at VIVIM_NEO4J_BOLT_PORT), as a copied .env does."""
+        if self.neo4j_uri is None:
+            return True
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(self.neo4j_uri)
+            port = parts.port
+        except ValueError:
+            return False
+        return (
+            parts.scheme in ("neo4j", "bolt")
+            and parts.hostname in ("127.0.0.1", "localhost", "::1")
+            and (port or 7687) == self.neo4j_bolt_port
+        )
 
     @classmethod
     def settings_customise_sources(

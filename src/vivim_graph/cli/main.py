@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from typing import Any
 
 import click
@@ -164,13 +165,23 @@ def db() -> None:
 
 
 @db.command("load")
-@click.option("--reset", is_flag=True, help="Drop and recreate the database first.")
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Replace the database: load into a new one, swapped in only on success.",
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Load this seeds folder (with its load-order.txt) instead of the shipped one.",
+)
 @pass_ctx
-def db_load(ctx: Context, reset: bool) -> None:
+def db_load(ctx: Context, reset: bool, seeds_dir: Path | None) -> None:
     """Load config, the 14 schemas and the 10 seed files, in order, in one transaction."""
     from vivim_graph import jobs as workflow
 
-    report = workflow.load_relational(ctx.settings, reset=reset, echo=echo)
+    report = workflow.load_relational(ctx.settings, reset=reset, echo=echo, seeds=seeds_dir)
     echo(f"Loaded {len(report.files)} files in {report.seconds:.1f} s.")
 
 

@@ -14,7 +14,9 @@ from typing import Any
 
 import psycopg
 
-from vivim_graph.sources.relational import MODULES, module_of
+from vivim_graph.errors import ConfigError, ModelError
+from vivim_graph.model import GraphModel
+from vivim_graph.relational import MODULES, module_of
 
 MODULE_COLORS = {
     "people": "#4C8EDA",
@@ -103,6 +105,56 @@ def read_tables(conn: psycopg.Connection) -> list[Table]:
         if fk.table in tables:
             tables[fk.table].foreign_keys.append((fk.columns, fk.ref_table, fk.ref_columns))
     return sorted(tables.values(), key=lambda t: (_module_index(t.module), t.name))
+
+
+def source_drift(model: GraphModel, live: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(problem, hint) for each table and column that PostgreSQL and the model do not
+    share, tables first; ``live`` maps each table of schema public to its columns."""
+    drift: list[tuple[str, str]] = []
+    add_hint = "add it with `vivim-graph model draft --write`, review graph/model.yaml, run again"
+    gone_hint = (
+        "the database lacks it: reload the seeds (`vivim-graph db load --reset`) or point "
+        "DATABASE_URL at the cost database, or remove it from graph/model.yaml"
+    )
+    wanted = model.columns_by_table
+    for table in sorted(wanted.keys() - live.keys()):
+        drift.append((f"table {table} is in graph/model.yaml but not in PostgreSQL", gone_hint))
+    for table in sorted(live.keys() - wanted.keys()):
+        drift.append((f"table {table} is in PostgreSQL but not in graph/model.yaml", add_hint))
+    for table in sorted(wanted.keys() & live.keys()):
+        for column in sorted(wanted[table] - live[table]):
+            drift.append(
+                (f"column {table}.{column} is in graph/model.yaml but not in PostgreSQL", gone_hint)
+            )
+        for column in sorted(live[table] - wanted[table]):
+            drift.append(
+                (f"column {table}.{column} is in PostgreSQL but not in graph/model.yaml", add_hint)
+            )
+    return drift
+
+
+def check_source(conn: psycopg.Connection, model: GraphModel, *, source: str) -> None:
+    """Refuse a source the model does not fit before anything is read or written: an empty
+    database (no cost tables), or any table or column on one side only."""
+    live: dict[str, set[str]] = {}
+    for table, column in conn.execute(
+        "SELECT c.relname, a.attname FROM pg_class c "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')"
+    ):
+        live.setdefault(table, set()).add(column)
+    if not live.keys() & model.columns_by_table.keys():
+        raise ConfigError(
+            f"the PostgreSQL database at {source} holds none of the "
+            f"{len(model.columns_by_table)} cost tables of graph/model.yaml; nothing was written",
+            hint="load them with `vivim-graph db load`, or point DATABASE_URL at the cost database",
+        )
+    drift = source_drift(model, live)
+    if drift:
+        (first, hint), more = drift[0], len(drift) - 1
+        also = f" (and {more} more: {'; '.join(p for p, _ in drift[1:4])})" if more else ""
+        raise ModelError(f"{first}{also}; nothing was written", hint=hint)
 
 
 def _module_index(module: str) -> int:

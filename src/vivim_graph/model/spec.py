@@ -204,6 +204,18 @@ class GraphModel(_Spec):
     def tables(self) -> set[str]:
         return {n.table for n in self.nodes} | {j.table for j in self.joins}
 
+    @cached_property
+    def columns_by_table(self) -> dict[str, set[str]]:
+        """Every source column the model reads, per table: properties, keys, references."""
+        out: dict[str, set[str]] = {}
+        for n in self.nodes:
+            refs = {c for r in n.references for c in r.columns}
+            out[n.table] = {p.column for p in n.properties} | set(n.key) | refs
+        for j in self.joins:
+            ends = {*j.source.columns, *j.target.columns, *j.merge_on}
+            out[j.table] = {p.column for p in j.properties} | ends
+        return out
+
     def label_of(self, table: str) -> str:
         return self.node_by_table[table].label
 

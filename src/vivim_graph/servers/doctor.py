@@ -56,4 +56,34 @@ def check_postgres(settings: Settings) -> Check:
     except VivimGraphError as e:
         return Check("postgres", False, str(e), e.hint)
     source = "DATABASE_URL" if settings.database_url else "embedded"
-    return Check("postgres", True, f"PostgreSQL {version} at {redact(url)} ({source})")
+    detail = f"PostgreSQL {version} at {redact(url)} ({source})"
+    fit = _source_fits_model(url)
+    if isinstance(fit, VivimGraphError):  # the connection works, the tables do not fit
+        return Check("postgres", False, f"{detail}: {fit}", fit.hint)
+    if fit is None:  # connected, nothing loaded yet: not a fault, but say what comes next
+        return Check(
+            "postgres",
+            True,
+            f"{detail}; no cost tables loaded yet",
+            "`vivim-graph db load` loads them (`vivim-graph up` does it for the embedded server)",
+        )
+    return Check("postgres", True, f"{detail}; {fit}")
+
+
+def _source_fits_model(url: str) -> str | VivimGraphError | None:
+    """Whether the cost tables are there (None when none are) and match graph/model.yaml,
+    as import and sync will ask."""
+    from vivim_graph.errors import ConfigError
+    from vivim_graph.model import load_model
+    from vivim_graph.model_draft import check_source
+    from vivim_graph.postgres import connect
+
+    try:
+        model = load_model()
+        with connect(url) as conn:
+            check_source(conn, model, source=redact(url))
+    except ConfigError:  # no cost tables at all
+        return None
+    except VivimGraphError as e:
+        return e
+    return f"its {len(model.columns_by_table)} cost tables fit graph/model.yaml"

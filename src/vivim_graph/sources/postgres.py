@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ import psycopg
 from psycopg import conninfo as pg_conninfo
 from psycopg import sql
 
-from vivim_graph.errors import ConnectionFailed, LocalServerError
+from vivim_graph.errors import ConfigError, ConnectionFailed, LocalServerError
 from vivim_graph.settings import Settings
 
 _PG_ENV = ("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE")
@@ -113,10 +114,41 @@ class EmbeddedPostgres:
         return True
 
 
+_URL_HINT = (
+    "write it as postgresql://USER:PASSWORD@HOST:5432/vivim_costs_db (or libpq key=value "
+    "pairs: host=HOST dbname=vivim_costs_db), or unset it to use the embedded server"
+)
+
+
+def check_database_url(url: str, *, setting: str = "DATABASE_URL") -> str:
+    """``url`` if libpq can parse it; else a ConfigError naming the setting, never the
+    password (libpq's own message quotes the whole string, so it is not repeated)."""
+    try:
+        params = pg_conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError as e:
+        scheme = url.split("://", 1)[0] if "://" in url else None
+        if scheme is not None and scheme not in ("postgresql", "postgres"):
+            why = f"its scheme {scheme}:// is not PostgreSQL's (postgresql://)"
+        else:
+            # libpq quotes the offending text, which may hold the password: leave it out.
+            why = re.sub(
+                r'"([^"]*)"',
+                lambda m: m.group(0) if len(m.group(1)) <= 1 else "(the value)",
+                str(e).strip().splitlines()[0],
+            )
+        raise ConfigError(
+            f"{setting} is not a PostgreSQL connection string: {why}", hint=_URL_HINT
+        ) from None
+    port = str(params.get("port") or "")
+    if port and not all(p.strip().isdigit() for p in port.split(",")):
+        raise ConfigError(f"{setting}: port {port!r} is not a number", hint=_URL_HINT)
+    return url
+
+
 def resolve_database_url(settings: Settings, *, start_embedded: bool = True) -> str:
     """DATABASE_URL, else libpq's PG* variables (empty conninfo), else the embedded server."""
     if settings.database_url is not None:
-        return settings.database_url.get_secret_value()
+        return check_database_url(settings.database_url.get_secret_value())
     if any(os.environ.get(name) for name in _PG_ENV):
         return ""
     embedded = EmbeddedPostgres(settings)
@@ -133,6 +165,7 @@ def resolve_database_url(settings: Settings, *, start_embedded: bool = True) -> 
 
 def connect(url: str, **kwargs: object) -> psycopg.Connection:
     """Open a connection; failures name the server (never the password) and what to do."""
+    check_database_url(url, setting="the PostgreSQL connection string (DATABASE_URL)")
     try:
         return psycopg.connect(url, **kwargs)  # type: ignore[arg-type]
     except psycopg.OperationalError as e:
