@@ -5,12 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from vivim_graph.local_neo4j import LocalNeo4j
-from vivim_graph.postgres import EmbeddedPostgres, connect, resolve_database_url
-from vivim_graph.relational import LoadReport, load_seeds
+from vivim_graph.browser.guide import write_served_guide
+from vivim_graph.servers.browser_files import guide_url
+from vivim_graph.servers.local_neo4j import LocalNeo4j, port_open
 from vivim_graph.settings import Settings, check_neo4j_uri
+from vivim_graph.sources.postgres import EmbeddedPostgres, connect, resolve_database_url
+from vivim_graph.sources.relational import LoadReport, load_seeds
 
 Echo = Callable[[str], None]
+
+
+def local_neo4j(settings: Settings) -> LocalNeo4j:
+    """The local server, serving the Browser guide generated from the query catalog."""
+    return LocalNeo4j(settings, web_content=write_served_guide)
 
 
 def load_relational(
@@ -48,8 +55,8 @@ def ensure_source(settings: Settings, *, echo: Echo, model=None) -> str:
         report = load_relational(settings, reset=False, echo=echo)
         echo(f"Loaded {len(report.files)} SQL files in {report.seconds:.1f} s.")
     if model is not None:
-        from vivim_graph.model_draft import check_source
-        from vivim_graph.postgres import redact
+        from vivim_graph.model.draft import check_source
+        from vivim_graph.sources.postgres import redact
 
         with connect(url) as conn:
             check_source(conn, model, source=redact(url))
@@ -127,11 +134,11 @@ def run_sync(
 
 
 def run_check(settings: Settings):
-    from vivim_graph.check import check_graph
-    from vivim_graph.model import load_model
-    from vivim_graph.model_draft import check_source
+    from vivim_graph.load.check import check_graph
+    from vivim_graph.model.draft import check_source
+    from vivim_graph.model.spec import load_model
     from vivim_graph.neo4j_db import open_driver
-    from vivim_graph.postgres import redact
+    from vivim_graph.sources.postgres import redact
 
     check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
     model = load_model()
@@ -147,13 +154,11 @@ def run_check(settings: Settings):
 def _start_local_neo4j(settings: Settings, *, echo: Echo) -> None:
     """Start the local server when NEO4J_URI is unset or names its own address (unless
     another program already answers there: then NEO4J_URI is taken at its word)."""
-    from vivim_graph.local_neo4j import _port_open
-
     if not settings.names_local_neo4j:
         return
-    server = LocalNeo4j(settings)
+    server = local_neo4j(settings)
     if not settings.uses_local_neo4j:
-        if not server.status().running and _port_open(settings.neo4j_bolt_port):
+        if not server.status().running and port_open(settings.neo4j_bolt_port):
             return  # a Neo4j of the user's own (Docker, Desktop) at that address
         echo(f"NEO4J_URI names the local server's address ({settings.neo4j_uri}): starting it.")
     echo(server.start(echo=echo).describe())

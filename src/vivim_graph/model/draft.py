@@ -15,8 +15,8 @@ from typing import Any
 import psycopg
 
 from vivim_graph.errors import ConfigError, ModelError
-from vivim_graph.model import GraphModel
-from vivim_graph.relational import MODULES, module_of
+from vivim_graph.model.spec import GraphModel
+from vivim_graph.sources.relational import MODULES, module_of
 
 MODULE_COLORS = {
     "people": "#4C8EDA",

@@ -74,9 +74,9 @@ def _source_fits_model(url: str) -> str | VivimGraphError | None:
     """Whether the cost tables are there (None when none are) and match graph/model.yaml,
     as import and sync will ask."""
     from vivim_graph.errors import ConfigError
-    from vivim_graph.model import load_model
-    from vivim_graph.model_draft import check_source
-    from vivim_graph.postgres import connect
+    from vivim_graph.model.draft import check_source
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.sources.postgres import connect
 
     try:
         model = load_model()

@@ -205,7 +205,7 @@ class LocalNeo4j:
 
     def status(self) -> ServerStatus:
         pid = self.pid()
-        running = pid is not None and _port_open(self.settings.neo4j_bolt_port)
+        running = pid is not None and port_open(self.settings.neo4j_bolt_port)
         return ServerStatus(
             running=running,
             pid=pid,
@@ -244,7 +244,7 @@ class LocalNeo4j:
                 )
             return current
         for port in (self.settings.neo4j_bolt_port, self.settings.neo4j_http_port):
-            if _port_open(port):
+            if port_open(port):
                 raise LocalServerError(
                     f"port {port} on 127.0.0.1 is taken by another program",
                     hint="stop it, or choose other ports with VIVIM_NEO4J_BOLT_PORT / "
@@ -380,7 +380,7 @@ class LocalNeo4j:
                     log_tail=self.log_tail(),
                     hint=f"full log: {self.log_file}",
                 )
-            if _port_open(self.settings.neo4j_bolt_port) and self._http_version():
+            if port_open(self.settings.neo4j_bolt_port) and self._http_version():
                 return
             time.sleep(0.5)
         self.stop()
@@ -446,7 +446,7 @@ def _cmdline_mentions(pid: int | None, text: str) -> bool:
     return text.encode() in cmdline
 
 
-def _port_open(port: int, host: str = "127.0.0.1") -> bool:
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
         return sock.connect_ex((host, port)) == 0
@@ -454,5 +454,5 @@ def _port_open(port: int, host: str = "127.0.0.1") -> bool:
 
 def _wait_port_closed(port: int, timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
-    while _port_open(port) and time.monotonic() < deadline:
+    while port_open(port) and time.monotonic() < deadline:
         time.sleep(0.2)

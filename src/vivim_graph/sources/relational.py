@@ -22,9 +22,8 @@ import psycopg
 from psycopg import sql
 
 from vivim_graph.errors import SeedLoadError
-from vivim_graph.postgres import connect, drop_database, ensure_database, with_database
 from vivim_graph.resources import resource_dir
-from vivim_graph.sources.postgres import connect, drop_database, ensure_database
+from vivim_graph.sources.postgres import connect, drop_database, ensure_database, with_database
 from vivim_graph.sources.sql_split import split_statements
 
 MODULES = (

@@ -18,8 +18,8 @@ import pytest
 
 from tests.servers import TEST_STATE_DIR, run_cli
 from vivim_graph.errors import SeedLoadError
-from vivim_graph.relational import load_seeds, read_seed_file, seed_files
 from vivim_graph.resources import resource_dir
+from vivim_graph.sources.relational import load_seeds, read_seed_file, seed_files
 
 pytestmark = pytest.mark.integration
 

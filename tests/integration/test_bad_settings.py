@@ -18,12 +18,12 @@ import pytest
 from tests.servers import TEST_STATE_DIR, Neo4jTarget, cli_env, run_cli
 from vivim_graph.cli import main
 from vivim_graph.errors import ConfigError, ModelError
-from vivim_graph.model import load_model
-from vivim_graph.model_draft import check_source
+from vivim_graph.model.draft import check_source
+from vivim_graph.model.spec import load_model
 from vivim_graph.neo4j_db import check_neo4j_uri
-from vivim_graph.postgres import check_database_url
-from vivim_graph.relational import load_seeds
 from vivim_graph.settings import load_settings
+from vivim_graph.sources.postgres import check_database_url
+from vivim_graph.sources.relational import load_seeds
 
 SECRET = "s3cret-pw"
 
@@ -335,7 +335,7 @@ def test_config_error_is_what_the_guards_raise():
 def test_doctor_names_the_same_problems(neo4j_server, scratch_db, seeded_db):
     from pydantic import SecretStr
 
-    from vivim_graph.doctor import run_checks
+    from vivim_graph.servers.doctor import run_checks
 
     def checks(**overrides):
         settings = load_settings(
