@@ -323,7 +323,7 @@ def psql_binary() -> str:
 def readme_psql(seeds: Path, url: str) -> subprocess.CompletedProcess[str]:
     """The README's plain-psql load, run as written there (psql taken from PATH), from
     the folder that holds ``seeds``, into ``url`` instead of vivim_costs_db."""
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     block = readme.split("```bash\ncreatedb vivim_costs_db\n", 1)[1].split("```", 1)[0]
     assert "--single-transaction" in block and "load-order.txt" in block
     command = block.replace("-d vivim_costs_db", '-d "$URL"')
