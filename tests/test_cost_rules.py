@@ -185,9 +185,11 @@ def employer_credit_monthly(cur, unit: Unit, count: int, start: str) -> int:
              AND sb.year = 2026""",
         (unit.country, day, day),
     )
-    existing = sum(
-        (rnd(social_oncost(cur, loc, yr, ccy, pay)[1]) for pay, loc, yr, ccy in cur.fetchall()),
-        Decimal(0),
+    existing = rnd(
+        sum(
+            (social_oncost(cur, loc, yr, ccy, pay)[1] for pay, loc, yr, ccy in cur.fetchall()),
+            Decimal(0),
+        )
     )
     added = rnd(unit.social) * count
     credit = sum((min(cap, existing + added) - min(cap, existing) for cap in caps), Decimal(0))
@@ -495,7 +497,7 @@ def test_switch_provider_pools_follow_the_tools_rules(kg, cur, source, target):
     cur.execute(
         """SELECT i.code, m.code, s.service_type, i.monthly_amount, i.start_month, i.end_month
            FROM milestone_infrastructure_costs i JOIN milestones m ON m.id = i.milestone_id
-           JOIN services s ON s.id = i.service_id JOIN cloud_providers p ON p.id = s.provider_id
+           JOIN services s ON s.id = i.service_id JOIN cloud_providers p ON p.id = s.cloud_provider_id
            WHERE p.code = %s""",
         (source,),
     )

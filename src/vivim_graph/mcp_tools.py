@@ -23,6 +23,25 @@ from vivim_graph.model import GraphModel, NodeSpec, quote
 from vivim_graph.provenance import node_source, sources_in_rows, tables_in_text
 
 EXPLAIN_COST = "explore/explain_cost"
+# Which rules of docs/cost-rules.md (their headings) turn a row of each label into a figure.
+COST_RULES = {
+    "Milestone": ["R-MONTHS", "R-MILESTONE-SHARE", "R-COST-PER-USER"],
+    "MilestoneTeamAllocation": ["R-MILESTONE-SHARE"],
+    "TeamMember": ["R-MILESTONE-SHARE", "R-POOL", "R-RELOCATE"],
+    "SalaryBenchmark": ["R-SALARY", "R-YEAR", "R-FTE"],
+    "EmploymentCostFactor": ["R-ONCOST"],
+    "TaxIncentive": ["R-RELIEF", "R-EMPLOYER-ITEM"],
+    "ContractorRate": ["R-CONTRACTOR"],
+    "Location": ["R-CONTRACTOR", "R-ONE-OFF"],
+    "FxRate": ["R-FX"],
+    "ContractTemplate": ["R-ONE-OFF"],
+    "MilestoneInfrastructureCost": ["R-SWITCH", "R-USERS"],
+    "CostAllocationRule": ["R-POOL"],
+    "CostAllocationPool": ["R-POOL", "R-OVER"],
+    "BudgetLineItem": ["R-POOL", "R-OVER"],
+    "LaborCostAllocation": ["R-POOL"],
+    "InfrastructureCostModel": ["R-USERS"],
+}
 
 
 @dataclass
@@ -252,12 +271,22 @@ def explain_cost(
         graph.driver, EXPLAIN_COST, {**params, "limit": limit}, database=graph.database
     )
     drivers = [
-        {**plain(row), "money": dict(sorted((k, v) for k, v in row["money"]))}
+        {
+            **plain(row),
+            "money": dict(sorted((k, v) for k, v in row["money"])),
+            "rules": COST_RULES.get(row["label"], []),
+        }
         for row in result.rows
     ]
     source = node_source(node, graph.model)
     return {
-        "node": {**(source or {}), "money": own, "currency": node.get("currency", "EUR")},
+        "node": {
+            **(source or {}),
+            "money": own,
+            "currency": node.get("currency", "EUR"),
+            "rules": COST_RULES.get(spec.label, []),
+        },
+        "rules_document": "docs/cost-rules.md",
         "cost_nodes": drivers,
         "cypher": [_ran(result.query.text, result.parameters)],
         "provenance": [source]
