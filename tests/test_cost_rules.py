@@ -497,7 +497,8 @@ def test_switch_provider_pools_follow_the_tools_rules(kg, cur, source, target):
     cur.execute(
         """SELECT i.code, m.code, s.service_type, i.monthly_amount, i.start_month, i.end_month
            FROM milestone_infrastructure_costs i JOIN milestones m ON m.id = i.milestone_id
-           JOIN services s ON s.id = i.service_id JOIN cloud_providers p ON p.id = s.cloud_provider_id
+           JOIN services s ON s.id = i.service_id
+           JOIN cloud_providers p ON p.id = s.cloud_provider_id
            WHERE p.code = %s""",
         (source,),
     )
