@@ -416,8 +416,13 @@ def test_the_documented_examples_hold(cur):
     half = employee_unit(cur, "swe-senior", "MT-VLT", "M5", Decimal("0.5"))
     assert half.loaded == 3_445_832 and half.monthly == 287_153
     assert contractor_unit(cur, "swe-senior", "MT-VLT", Decimal(1)).monthly == 937_500
+    assert contractor_unit(cur, "swe-senior", "ES-PMI", Decimal(1)).monthly == 919_982
+    london = employee_unit(cur, "swe-senior", "GB-LON", "M5", Decimal(1))
+    assert rnd(london.social) == Decimal("12000.00")
+    assert employer_credit_monthly(cur, london, 2, "M5") == -102_813
     text = RULES_DOC.read_text()
-    for figure in ("€1,440.00", "€32,014.40", "€5,454.86", "€2,871.53", "€9,375.00"):
+    for figure in ("€1,440.00", "€32,014.40", "€5,454.86", "€2,871.53", "€9,375.00",
+                   "€9,199.82", "−€1,028.13"):  # fmt: skip
         assert figure in text
 
 

@@ -300,6 +300,7 @@ def _employer_items(unit: dict[str, Any], count: int) -> list[dict[str, Any]]:
                 "existing_base_cents": existing,
                 "hires_base_cents": added,
                 "annual_credit_local_cents": credit,
+                "annual_credit": f"{item['currency']} {credit / 100:,.2f}",
                 "monthly_eur_cents": -round_div(credit * rate_e8, 12 * 100_000_000),
                 "detail": f"{item['name']}: min(cap, social-security on-cost of the employees in "
                 f"the country after the hire) - min(cap, before); counted once, not per hire",
@@ -323,7 +324,9 @@ def _year_note(report: ImpactReport, unit: dict[str, Any], baseline: dict[str, A
     last_year = 2025 + (last - 1) // 12 + 1  # project month 1 = January 2026
     if year and last_year > year:
         report.notes.append(
-            f"R-YEAR: months in {year + 1}-{last_year} use the {year} salary, on-cost, cap and "
+            f"R-YEAR: months in {year + 1}"
+            + (f"-{last_year}" if last_year > year + 1 else "")
+            + f" use the {year} salary, on-cost, cap and "
             f"relief rows (the database has no later year); no indexation is applied"
         )
 

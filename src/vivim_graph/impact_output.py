@@ -208,7 +208,7 @@ def print_report(report: ImpactReport, *, explain: bool = False) -> None:
             [
                 ("item", "code"),
                 ("applies", "applies"),
-                ("annual (local)", "annual_credit_local_cents"),
+                ("a year", "annual_credit"),
                 ("per month (EUR)", "monthly_eur_cents"),
                 ("what", "detail"),
             ],
