@@ -387,8 +387,10 @@ def impact_hire(
 
     Returns per-milestone baseline/change/scenario and the plan total, cost per user
     (micros), budget lines and cost pools pushed over, legal/compliance/tax obligations of
-    the location, and the same hire ranked across every location. Every figure has a path
-    and source rows.
+    the location, what applies once per employer, and the same hire ranked across every
+    location (one-off legal work included). Every figure has a path, source rows and the ids
+    of the rules of docs/cost-rules.md that compute it (`rules`). A contractor costs the
+    local contractor rate over the location's working days, with no employer on-costs.
     """
     return _impact(
         graph,
