@@ -510,6 +510,10 @@ def relocate(
         max((m["annual_mid_cents"] or 0 for m in moves), default=None),
         exclude_members=[m["member_code"] for m in moves],
     )
+    for o in report.obligations:
+        if o["status"] == "counted_per_employer":  # R-RELOCATE: not applied to moves
+            o["status"] = "not_counted"
+            o["detail"] = "payroll_allowance: once per employer, not applied to moves (R-RELOCATE)"
     one_off = sum(o["one_off_cost_cents"] for o in report.obligations if o["status"] == "needed")
     changes[start] = changes.get(start, 0) + one_off
     _milestone_section(report, baseline, changes, evidence)
