@@ -154,9 +154,11 @@ CALL (l, sb, start, employer_items) {
   RETURN sign(coalesce(existing_e6, 0))
            * ((2 * abs(coalesce(existing_e6, 0)) + 1000000) / 2000000) AS existing_employer_base_cents
 }
-CALL (l, rc, seniority) {
+CALL (l, rc, seniority, kind) {
+  // contractor rates are read only for contractors and freelancers
   OPTIONAL MATCH (cr:ContractorRate)-[:LOCATED_IN]->(l)
-  WHERE (cr)-[:IN_CATEGORY]->(rc) AND (cr.seniority = seniority OR cr.seniority IS NULL)
+  WHERE kind <> 'employee' AND (cr)-[:IN_CATEGORY]->(rc)
+    AND (cr.seniority = seniority OR cr.seniority IS NULL)
   WITH cr, CASE WHEN cr.seniority IS NULL THEN 1 ELSE 0 END AS generic
   ORDER BY generic, cr.code
   WITH collect({rate: cr, generic: generic}) AS found
