@@ -360,6 +360,8 @@ def test_cli_hire_acceptance_table_and_json(env):
     assert "impact/hire_unit_cost" in payload["cypher"]
     explained = vg(env, *args, "--explain")
     assert "salary_benchmarks #" in explained.stdout
+    # the explanation names the rules of docs/cost-rules.md behind each figure
+    assert "rules: R-SALARY" in explained.stdout and "R-POOL" in explained.stdout
     csv_out = vg(env, *args, "--format", "csv")
     assert csv_out.stdout.startswith("section,code,baseline_cents")
     bad = vg(env, "impact", "hire", "--location", "malta", "--role", "nobody")
