@@ -395,20 +395,7 @@ def hire(
     one_off = sum(o["one_off_cost_cents"] for o in report.obligations if o["status"] == "needed")
     changes = {r["milestone_code"]: r["change_cents"] for r in spread}
     changes[start] = changes.get(start, 0) + one_off
-    rules = (
-        unit["rules"] + (["R-EMPLOYER-ITEM"] if items else []) + ["R-MONTHS", "R-MILESTONE-SHARE"]
-    )
-    evidence = {
-        r["milestone_code"]: {
-            "path": f"{unit['path']} x {count}; {r['path']} at 100 %",
-            "sources": unit["sources"]
-            + [s for i in items for s in i["sources"]]
-            + r["sources"]
-            + (unit["template_sources"] if r["milestone_code"] == start and one_off else []),
-            "rules": rules + (["R-ONE-OFF"] if r["milestone_code"] == start and one_off else []),
-        }
-        for r in spread
-    }
+    evidence = _hire_evidence(unit, items, spread, count, start if one_off else None)
     _milestone_section(report, baseline, changes, evidence)
     months = sum(r["months"] for r in spread)
     report.totals.update(
@@ -432,6 +419,30 @@ def hire(
     report.details["months"] = spread
     _year_note(report, unit, baseline)
     return report
+
+
+def _hire_evidence(
+    unit: dict[str, Any],
+    items: list[dict[str, Any]],
+    spread: list[dict[str, Any]],
+    count: int,
+    one_off_at: str | None,
+) -> dict[str, dict[str, Any]]:
+    """Path, source rows and rules behind each milestone's change of a hire."""
+    rules = unit["rules"] + (["R-EMPLOYER-ITEM"] if items else [])
+    rules += ["R-MONTHS", "R-MILESTONE-SHARE"]
+    evidence = {}
+    for r in spread:
+        here = r["milestone_code"] == one_off_at
+        evidence[r["milestone_code"]] = {
+            "path": f"{unit['path']} x {count}; {r['path']} at 100 %",
+            "sources": unit["sources"]
+            + [s for i in items for s in i["sources"]]
+            + r["sources"]
+            + (unit["template_sources"] if here else []),
+            "rules": rules + (["R-ONE-OFF"] if here else []),
+        }
+    return evidence
 
 
 def _ranking(
