@@ -24,8 +24,10 @@
 //
 // A missing contract template is new legal work; its cost is the mean drafting cost of the
 // templates of that contract type (rounded half away from zero). Incentives for employees
-// and permits are eligible when the salary reaches their minimum; employer reliefs with a
-// rate and cap are the ones hire_unit_cost already counts.
+// and permits are eligible when the salary reaches their minimum. Employer items say how
+// they are counted (docs/cost-rules.md): a relief with a rate and cap in each hire's unit
+// cost (R-RELIEF), an allowance with a cap once per employer (R-EMPLOYER-ITEM), others not.
+// The contract template is needed once per country (R-ONE-OFF).
 MATCH (l:Location {code: $location})
 CALL (l) {
   OPTIONAL MATCH (other:Location {country_code: l.country_code})<-[:BASED_IN]-(tm:TeamMember)
@@ -97,7 +99,15 @@ CALL (l, present, some) {
   WITH l
   MATCH (t:TaxIncentive)-[:OFFERED_IN]->(l)
   WHERE t.is_active_2026 AND t.beneficiary IN ['employee', 'employer']
-  WITH t, CASE WHEN t.beneficiary = 'employer' THEN 'counted in the monthly cost if quantified'
+  WITH t, CASE WHEN t.beneficiary = 'employer' AND t.incentive_type = 'social_security_relief'
+                    AND t.reduction_pct IS NOT NULL AND t.max_benefit_annual_cents IS NOT NULL
+                 THEN 'counted in the unit cost of each hire, on the social-security on-cost (R-RELIEF)'
+               WHEN t.beneficiary = 'employer' AND t.incentive_type = 'payroll_allowance'
+                    AND t.max_benefit_annual_cents IS NOT NULL
+                 THEN 'counted once per employer, not per hire (R-EMPLOYER-ITEM)'
+               WHEN t.beneficiary = 'employer'
+                 THEN 'not counted: no annual cap in the data or conditional on the person ('
+                      + left(t.conditions, 80) + ')'
                WHEN t.min_salary_annual_cents IS NULL OR $salary_annual_cents IS NULL
                  THEN 'no salary minimum'
                WHEN $salary_annual_cents >= t.min_salary_annual_cents
@@ -105,7 +115,9 @@ CALL (l, present, some) {
                ELSE 'salary below the minimum' END AS why
   RETURN 'tax_incentive' AS kind, t.code AS code, t.name AS title,
          CASE WHEN why = 'salary below the minimum' THEN 'not_eligible'
-              WHEN t.beneficiary = 'employer' THEN 'employer_relief'
+              WHEN why STARTS WITH 'counted in the unit' THEN 'counted_per_hire'
+              WHEN why STARTS WITH 'counted once' THEN 'counted_per_employer'
+              WHEN t.beneficiary = 'employer' THEN 'not_counted'
               ELSE 'eligible' END AS status,
          0 AS one_off_cost_cents, t.currency AS currency,
          t.incentive_type + ': ' + why AS detail,

@@ -36,6 +36,9 @@ CREATE TABLE locations (
     coworking_currency        CHAR(3) NOT NULL DEFAULT 'EUR' CHECK (coworking_currency IN ('EUR','USD','GBP','CHF')),
     -- Typical office rent per m2 per month, in the location currency.
     office_rent_sqm_monthly   NUMERIC(14,2) CHECK (office_rent_sqm_monthly >= 0),
+    -- Working days in the year (weekdays less public holidays on weekdays): what a
+    -- contractor day or hour rate is billed over (docs/cost-rules.md R-CONTRACTOR).
+    working_days_per_year     SMALLINT CHECK (working_days_per_year BETWEEN 1 AND 366),
     regulatory_notes          TEXT,
     data_quality_notes        TEXT,
     source_keys               TEXT,
@@ -47,6 +50,7 @@ COMMENT ON COLUMN locations.currency IS 'Local currency of the location; salary 
 COMMENT ON COLUMN locations.cost_of_living_index IS 'Relative cost of living excluding rent, Berlin = 100 (estimate from Numbeo rows of different years)';
 COMMENT ON COLUMN locations.coworking_desk_monthly IS 'Typical coworking desk per person per month, in coworking_currency';
 COMMENT ON COLUMN locations.office_rent_sqm_monthly IS 'Typical office rent per m2 per month, in the location currency';
+COMMENT ON COLUMN locations.working_days_per_year IS 'Working days in the planning year (weekdays less public holidays on weekdays); contractor rates are billed over them';
 
 -- ---------------------------------------------------------------------------
 -- location_facility_costs: sourced detail behind the location summary figures
@@ -374,7 +378,7 @@ CREATE TABLE milestone_team_allocations (
     CONSTRAINT milestone_team_allocations_natural_key UNIQUE (milestone_id, team_member_id)
 );
 COMMENT ON TABLE milestone_team_allocations IS 'people: Share of a team member allocated to a milestone over project months, with the planned monthly cost charged to it';
-COMMENT ON COLUMN milestone_team_allocations.planned_monthly_cost IS 'Cost charged to the milestone per month, already reflecting allocation_pct';
+COMMENT ON COLUMN milestone_team_allocations.planned_monthly_cost IS 'The member''s full monthly cost (team_members.monthly_cost, at the member''s fte) in the allocation months; NOT yet reduced by allocation_pct: the milestone is charged planned_monthly_cost x allocation_pct/100 x (end_month - start_month + 1), as v_labor_costs_by_milestone and v_milestone_cost_summary compute (docs/cost-rules.md R-MILESTONE-SHARE)';
 COMMENT ON COLUMN milestone_team_allocations.milestone_id IS 'milestones(id); the foreign key is added by module 03 (users)';
 
 CREATE INDEX idx_salary_benchmarks_location ON salary_benchmarks (location_id);

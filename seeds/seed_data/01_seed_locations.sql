@@ -39,7 +39,7 @@ VALUES
 -- src: NUMBEO Sliema 2025/26 [PROXY for Valletta]; coworking [EST]; office EMC Grade A 20-30 [SRC]
 ('MT-VLT', 'Valletta', 'MT', 'Valletta', 'Malta', 'EUR', 'Europe/Malta', false,
  97.50, 62.58, 35.02, 2025, 240.00, 'EUR', 25.00,
- 'Class 1 SSC 10% employer, capped weekly (≈€2,768/yr 2024); maternity fund 0.3%; statutory bonuses €512.52/yr; no mandatory pension; 15% flat tax for highly skilled individuals (min €65,000, LN 20/2026); KEI fast-track permit (min €35,000).',
+ 'Class 1 SSC 10% employer, capped weekly (≈€2,860/yr 2026 [EST]; €2,768 in 2024); maternity fund 0.3%; statutory bonuses €512.52/yr; no mandatory pension; 15% flat tax for highly skilled individuals (min €65,000, LN 20/2026); KEI fast-track permit (min €35,000).',
  'Malta salary data is national (GRS23, RIV25); Valletta and Sliema form one labour market. Numbeo index is Sliema''s.',
  'NUMBEO; GRS23; RIV25; MT-CFR; DIER; MT-LN; IM; ME; EMC'),
 -- src: NUMBEO 2025/26 [SRC]; coworking [EST]; office EMC (Sliema/St Julian's top of range) [SRC]
@@ -66,6 +66,22 @@ VALUES
  'Employer NIC 15% above £5,000/yr, no cap (2025/26); Employment Allowance £10,500; auto-enrolment pension 3% employer on £6,240-50,270; apprenticeship levy only above £3m paybill; non-dom regime abolished, 4-year FIG regime from 6-Apr-2025.',
  'Reference market. Coworking price quoted in USD by the source.',
  'NUMBEO; BNG22; SAVILLS; ITJW; SS26; PML26; UK-HMRC; UK-FIG');
+
+-- Working days 2026 = 261 weekdays less the public holidays that fall on a weekday
+-- (national + regional + the city's patron day). -- src: est. from the official 2026
+-- holiday calendars, not re-verified [EST]
+--   ES-PMI 261 - 10 (1 Jan, 6 Jan, 20 Jan Sant Sebastià, 2-3 Apr, 6 Apr, 1 May, 12 Oct, 8 Dec, 25 Dec)
+--   IT-CTA 261 - 8  (1 Jan, 6 Jan, 5 Feb Sant'Agata, 6 Apr, 1 May, 2 Jun, 8 Dec, 25 Dec)
+--   IT-PMO 261 - 8  (1 Jan, 6 Jan, 6 Apr, 1 May, 2 Jun, 15 Jul Santa Rosalia, 8 Dec, 25 Dec)
+--   MT-*   261 - 11 (1 Jan, 10 Feb, 19 Mar, 31 Mar, 3 Apr, 1 May, 29 Jun, 8 Sep, 21 Sep, 8 Dec, 25 Dec)
+--   DE-BER 261 - 7  (1 Jan, 3 Apr, 6 Apr, 1 May, 14 May, 25 May, 25 Dec)
+--   GB-LON 261 - 8  (England and Wales bank holidays 2026)
+--   US-SFO 261 - 11 (US federal holidays 2026, 4 Jul observed on 3 Jul)
+-- ---------------------------------------------------------------------------
+UPDATE locations l SET working_days_per_year = v.days
+FROM (VALUES ('ES-PMI', 251), ('IT-CTA', 253), ('IT-PMO', 253), ('MT-VLT', 250), ('MT-SLM', 250),
+             ('DE-BER', 254), ('GB-LON', 253), ('US-SFO', 250)) AS v(code, days)  -- src: est. [EST]
+WHERE l.code = v.code;
 
 -- ---------------------------------------------------------------------------
 -- Location facility costs (labor facts §4b coworking, §4c office rent)
@@ -133,7 +149,10 @@ CROSS JOIN (VALUES
 WHERE l.code IN ('IT-CTA', 'IT-PMO');
 
 -- Malta (Valletta, Sliema) -- src: MT-CFR, DIER [SRC]
--- SSC cap 2024: 10% band up to €532.28/week => base cap 532.28 x 52 = €27,678.56/yr (max €2,767.85)
+-- SSC cap: the 2024 table (MT-CFR [SRC]) has the 10% band up to €532.28/week (max €53.23/week).
+-- The 2026 cap is not published in the facts; labor facts §2c estimate it at ≈ €54-56/week
+-- [EST]. Year 2026 uses the midpoint €55.00/week => band cap €550.00/week x 52 = €28,600.00/yr
+-- (max €2,860.00). The 2024 cap was carried into the 2026 row before (source_year 2024).
 INSERT INTO employment_cost_factors (location_id, factor_code, year, source_year, name, factor_type, employer_rate_pct,
                                      fixed_annual_amount, contribution_base_floor, contribution_base_cap, currency,
                                      is_mandatory, is_included_in_gross, applies_to_loaded_cost,
@@ -142,8 +161,8 @@ SELECT l.id, v.factor_code, 2026, v.source_year, v.name, v.factor_type, v.rate, 
        v.mandatory, v.in_gross, v.applies, v.source_key, v.flag, v.est, v.notes
 FROM locations l
 CROSS JOIN (VALUES
-    ('MT-SSC-CLASS1',   2024::smallint, 'Class 1 social security contribution (employer)', 'social_security', 10.00, NULL::numeric, 27678.56, true, false, true, 'MT-CFR', 'SRC', false, '2024 weekly cap €53.23 (born 1962+); 2025/26 cap not found, ≈€54-56/week [EST]'), -- src: MT-CFR [SRC]
-    ('MT-MATERNITY',    2024::smallint, 'Maternity / work-life balance fund', 'social_security', 0.30, NULL, 27678.56, true, false, true, 'MT-CFR', 'SRC', false, 'Employer only, capped like SSC'), -- src: MT-CFR (Mercans) [SRC]
+    ('MT-SSC-CLASS1',   2026::smallint, 'Class 1 social security contribution (employer)', 'social_security', 10.00, NULL::numeric, 28600.00, true, false, true, 'MT-CFR', 'EST', true, '2026 weekly cap ≈€55.00 (born 1962+), midpoint of the ≈€54-56 estimate; 2024 table: €53.23/week on €532.28'), -- src: MT-CFR [SRC 2024, EST 2026]
+    ('MT-MATERNITY',    2026::smallint, 'Maternity / work-life balance fund', 'social_security', 0.30, NULL, 28600.00, true, false, true, 'MT-CFR', 'EST', true, 'Employer only, capped like SSC (2026 cap estimated as above)'), -- src: MT-CFR (Mercans) [SRC rate, EST 2026 cap]
     ('MT-STAT-BONUSES', 2025::smallint, 'Statutory bonuses (June/December) and weekly allowance (March/September)', 'statutory_bonus', NULL, 512.52, NULL, true, false, true, 'DIER', 'SRC', false, '135.10 x 2 + 121.16 x 2 per full-time employee'), -- src: DIER [SRC]
     ('MT-PENSION',      2025::smallint, 'Employer pension', 'pension', 0.00, NULL, NULL, false, false, false, 'general', 'SRC', false, 'No mandatory employer pension in Malta') -- src: labor facts §2c [SRC]
 ) AS v(factor_code, source_year, name, factor_type, rate, fixed, cap, mandatory, in_gross, applies, source_key, flag, est, notes)

@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -143,6 +144,15 @@ def check_answers(answers: dict[str, Any], env: dict[str, str]) -> None:
     labor = [c for c in explained["cost_nodes"] if c["label"] == "LaborCostAllocation"]
     assert labor and all(c["path"][0]["relationship"] == "FOR_MILESTONE" for c in labor)
     assert all(isinstance(v, int) for c in labor for v in c["money"].values())
+    # each cost node names the rules of docs/cost-rules.md that make it a figure
+    headings = {
+        line[3:].strip()
+        for line in (Path(__file__).parents[1] / "docs" / "cost-rules.md").read_text().splitlines()
+        if line.startswith("## ")
+    }
+    assert explained["node"]["rules"] and set(explained["node"]["rules"]) <= headings
+    assert labor[0]["rules"] == ["R-POOL"]
+    assert all(set(c["rules"]) <= headings for c in explained["cost_nodes"])
 
     read = answers["read_cypher"]
     cli = vg_json(
@@ -172,6 +182,8 @@ def check_answers(answers: dict[str, Any], env: dict[str, str]) -> None:
     hire = answers["impact_hire"]
     assert hire["totals"]["change_cents"] > 0 and len(hire["ranking"]) == 8
     assert {"source_table": "salary_benchmarks"}.items() <= hire["provenance"][0].items()
+    changed = [m for m in hire["milestones"] if m["change_cents"]]
+    assert changed and all("R-MONTHS" in m["rules"] for m in changed)
 
     refused = answers["refused"]
     assert refused["is_error"] and refused["error"]["code"] == "procedure_not_allowed"

@@ -23,6 +23,25 @@ from vivim_graph.queries.guard import Limits, run_guarded
 from vivim_graph.values import plain
 
 EXPLAIN_COST = "explore/explain_cost"
+# Which rules of docs/cost-rules.md (their headings) turn a row of each label into a figure.
+COST_RULES = {
+    "Milestone": ["R-MONTHS", "R-MILESTONE-SHARE", "R-COST-PER-USER"],
+    "MilestoneTeamAllocation": ["R-MILESTONE-SHARE"],
+    "TeamMember": ["R-MILESTONE-SHARE", "R-POOL", "R-RELOCATE"],
+    "SalaryBenchmark": ["R-SALARY", "R-YEAR", "R-FTE"],
+    "EmploymentCostFactor": ["R-ONCOST"],
+    "TaxIncentive": ["R-RELIEF", "R-EMPLOYER-ITEM"],
+    "ContractorRate": ["R-CONTRACTOR"],
+    "Location": ["R-CONTRACTOR", "R-ONE-OFF"],
+    "FxRate": ["R-FX"],
+    "ContractTemplate": ["R-ONE-OFF"],
+    "MilestoneInfrastructureCost": ["R-SWITCH", "R-USERS"],
+    "CostAllocationRule": ["R-POOL"],
+    "CostAllocationPool": ["R-POOL", "R-OVER"],
+    "BudgetLineItem": ["R-POOL", "R-OVER"],
+    "LaborCostAllocation": ["R-POOL"],
+    "InfrastructureCostModel": ["R-USERS"],
+}
 
 
 @dataclass
@@ -252,12 +271,22 @@ def explain_cost(
         graph.driver, EXPLAIN_COST, {**params, "limit": limit}, database=graph.database
     )
     drivers = [
-        {**plain(row), "money": dict(sorted((k, v) for k, v in row["money"]))}
+        {
+            **plain(row),
+            "money": dict(sorted((k, v) for k, v in row["money"])),
+            "rules": COST_RULES.get(row["label"], []),
+        }
         for row in result.rows
     ]
     source = node_source(node, graph.model)
     return {
-        "node": {**(source or {}), "money": own, "currency": node.get("currency", "EUR")},
+        "node": {
+            **(source or {}),
+            "money": own,
+            "currency": node.get("currency", "EUR"),
+            "rules": COST_RULES.get(spec.label, []),
+        },
+        "rules_document": "docs/cost-rules.md",
         "cost_nodes": drivers,
         "cypher": [_ran(result.query.text, result.parameters)],
         "provenance": [source]
@@ -358,8 +387,10 @@ def impact_hire(
 
     Returns per-milestone baseline/change/scenario and the plan total, cost per user
     (micros), budget lines and cost pools pushed over, legal/compliance/tax obligations of
-    the location, and the same hire ranked across every location. Every figure has a path
-    and source rows.
+    the location, what applies once per employer, and the same hire ranked across every
+    location (one-off legal work included). Every figure has a path, source rows and the ids
+    of the rules of docs/cost-rules.md that compute it (`rules`). A contractor costs the
+    local contractor rate over the location's working days, with no employer on-costs.
     """
     return _impact(
         graph,

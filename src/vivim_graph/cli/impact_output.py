@@ -143,7 +143,13 @@ def print_report(report: ImpactReport, *, explain: bool = False) -> None:
         if explain:
             for m in report.milestones:
                 if m["change_cents"]:
-                    _explain(console, f"{m['milestone_code']} change", m["path"], m["sources"])
+                    _explain(
+                        console,
+                        f"{m['milestone_code']} change",
+                        m["path"],
+                        m["sources"],
+                        m.get("rules"),
+                    )
     _print_facts(console, report, explain)
     _section(
         console,
@@ -194,15 +200,31 @@ def print_report(report: ImpactReport, *, explain: bool = False) -> None:
             explain,
             "nothing",
         )
+    if report.kind == "hire":
+        _section(
+            console,
+            "Once per employer / once per country (R-EMPLOYER-ITEM, R-ONE-OFF)",
+            report.details.get("employer_items", []),
+            [
+                ("item", "code"),
+                ("applies", "applies"),
+                ("a year", "annual_credit"),
+                ("per month (EUR)", "monthly_eur_cents"),
+                ("what", "detail"),
+            ],
+            explain,
+            "nothing",
+        )
     if report.ranking:
         _section(
             console,
-            "The same hire in every location (over the months paid)",
+            "The same hire in every location (months paid + one-off legal work)",
             report.ranking,
             [
                 ("#", "rank"),
                 ("location", "location_name"),
                 ("per hire / month", "monthly_cost_per_hire_cents"),
+                ("one-off", "one_off_cents"),
                 ("total", "total_cents"),
                 ("vs chosen", "versus_chosen_cents"),
                 ("chosen", "chosen"),
@@ -332,11 +354,20 @@ def _section(
     if explain:
         for row in rows:
             label = str(row.get(columns[0][1]))
-            _explain(console, label, row.get("path"), row.get("sources", []))
+            _explain(console, label, row.get("path"), row.get("sources", []), row.get("rules"))
 
 
-def _explain(console, label: str, path: str | None, sources: list[dict[str, Any]]) -> None:
+def _explain(
+    console,
+    label: str,
+    path: str | None,
+    sources: list[dict[str, Any]],
+    rules: list[str] | None = None,
+) -> None:
     console.print(f"  [dim]{label}[/dim]: {path or ''}")
+    if rules:
+        # rule ids are the headings of docs/cost-rules.md
+        console.print(f"    rules: {', '.join(rules)} (docs/cost-rules.md)", highlight=False)
     for s in sources:
         extra = f" ({s['what']})" if s.get("what") else ""
         ref = f" source {s['source_key']}" if s.get("source_key") else ""

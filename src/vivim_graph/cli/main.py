@@ -537,8 +537,15 @@ def impact() -> None:
     type=click.Choice(["employee", "contractor", "freelance"]),
     default="employee",
     show_default=True,
+    help="contractor/freelance: the local rate x working days, no on-costs (R-CONTRACTOR).",
 )
-@click.option("--fte", default=1.0, show_default=True, type=click.FloatRange(0.01, 1.0))
+@click.option(
+    "--fte",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0.01, 1.0),
+    help="Part-time share; on-costs are computed on the part-time pay (R-FTE).",
+)
 @_impact_options
 @pass_ctx
 def impact_hire(ctx: Context, fmt, explain, save_as, **options) -> None:

@@ -166,6 +166,7 @@ def _milestone_section(
                 else None,
                 "path": evidence.get(code, {}).get("path"),
                 "sources": evidence.get(code, {}).get("sources", []),
+                "rules": evidence.get(code, {}).get("rules", []) if change else [],
             }
         )
     report.milestones = rows
@@ -194,11 +195,16 @@ def _budget_section(run: _Runner, report: ImpactReport, periods: list[dict[str, 
     added_by_pool: Counter[str] = Counter()
     evidence: dict[str, dict[str, Any]] = {}
     for row in periods:
-        if row["line_code"]:
-            added_by_line[row["line_code"]] += row["added_cents"]
-            evidence[row["line_code"]] = row
-        added_by_pool[row["pool_code"]] += row["added_cents"]
-        evidence[row["pool_code"]] = row
+        row["rules"] = ["R-POOL"]
+        keys = [row["pool_code"]] + ([row["line_code"]] if row["line_code"] else [])
+        for key in keys:
+            (added_by_line if key == row["line_code"] else added_by_pool)[key] += row["added_cents"]
+            # a pool (line) may take several changes or rules: keep every path and source
+            ev = evidence.setdefault(key, {"paths": [], "sources": []})
+            ev["paths"].append(row["path"])
+            ev["sources"] += [x for x in row["sources"] if x not in ev["sources"]]
+    for ev in evidence.values():
+        ev["path"] = "; ".join(dict.fromkeys(ev.pop("paths")))
     # (limit, used, over flag) in the view row; the report names them per section.
     # The baselines are two of the heaviest views: read them only when something is added.
     report.budgets_over = _overruns(
@@ -247,6 +253,7 @@ def _overruns(
                     after_name: used,
                     "over_by_cents": used - row[limit_col],
                     "was_over": bool(row[flag_col]),
+                    "rules": ["R-POOL", "R-OVER"],
                     "path": evidence[code]["path"],
                     "sources": evidence[code]["sources"],
                 }
@@ -274,6 +281,56 @@ def _obligations(
 
 
 # --------------------------------------------------------------------------- scenarios
+def _employer_items(unit: dict[str, Any], count: int) -> list[dict[str, Any]]:
+    """R-EMPLOYER-ITEM: allowances that apply once per employer, against the employer's
+    social-security bill in the country (hires' base added to the existing employees')."""
+    items = []
+    rate_e8 = round(unit["fx_rate_to_eur"] * 100_000_000)
+    existing = unit["existing_employer_base_cents"] or 0
+    added = (unit["relief_base_annual_cents"] or 0) * count
+    for item in unit.get("employer_items") or []:
+        cap = item["cap_annual_cents"]
+        credit = min(cap, existing + added) - min(cap, existing)
+        items.append(
+            {
+                "code": item["code"],
+                "applies": "once per employer",
+                "currency": item["currency"],
+                "cap_annual_cents": cap,
+                "existing_base_cents": existing,
+                "hires_base_cents": added,
+                "annual_credit_local_cents": credit,
+                "annual_credit": f"{item['currency']} {credit / 100:,.2f}",
+                "monthly_eur_cents": -round_div(credit * rate_e8, 12 * 100_000_000),
+                "detail": f"{item['name']}: min(cap, social-security on-cost of the employees in "
+                f"the country after the hire) - min(cap, before); counted once, not per hire",
+                "rules": ["R-EMPLOYER-ITEM", "R-FX"],
+                "path": f"(:TaxIncentive {{code: {item['code']}}})-[:OFFERED_IN]->"
+                f"(:Location {{code: {unit['location_code']}}})",
+                "sources": [item["source"]],
+            }
+        )
+    return items
+
+
+def _hire_units(run: _Runner, **params: Any) -> list[dict[str, Any]]:
+    return run.rows("impact/hire_unit_cost", country_names=COUNTRY_NAMES, **params)
+
+
+def _year_note(report: ImpactReport, unit: dict[str, Any], baseline: dict[str, Any]) -> None:
+    """R-YEAR: say when months of a later year use an earlier year's figures."""
+    year = unit.get("benchmark_year") or unit.get("start_year")
+    last = max(b["end_month"] for b in baseline.values())
+    last_year = 2025 + (last - 1) // 12 + 1  # project month 1 = January 2026
+    if year and last_year > year:
+        report.notes.append(
+            f"R-YEAR: months in {year + 1}"
+            + (f"-{last_year}" if last_year > year + 1 else "")
+            + f" use the {year} salary, on-cost, cap and "
+            f"relief rows (the database has no later year); no indexation is applied"
+        )
+
+
 def hire(
     driver: neo4j.Driver,
     *,
@@ -303,12 +360,12 @@ def hire(
     }
     report = ImpactReport("hire", "", params)
     run = _Runner(driver, database, report)
-    _check_role(run, role)
+    team = _check_role(run, role)["team_code"]
     baseline = _baseline(run)
     start = _start_milestone(baseline, start)
     place = resolve_locations(run, location)[0]
-    units = run.rows(
-        "impact/hire_unit_cost",
+    units = _hire_units(
+        run,
         role=role,
         seniority=seniority,
         locations=None,
@@ -324,29 +381,27 @@ def hire(
             f"no {what} for role {role!r} (seniority {seniority or 'of the role'}) in "
             f"{place['location_code']}; there is one in: {where}"
         )
-    monthly = unit["monthly_cost_eur_cents"] * count
+    items = _employer_items(unit, count)
+    monthly = unit["monthly_cost_eur_cents"] * count + sum(i["monthly_eur_cents"] for i in items)
     report.title = (
         f"Hire {count} x {role} ({unit['seniority']}, {employment_type}, FTE {fte:g}) in "
-        f"{place['location_name']} ({place['location_code']}) from {start}"
+        f"{place['location_name']} ({place['location_code']}) from {start}, team {team}"
     )
-    report.parameters.update({"from": start, "resolved_location": place["location_code"]})
+    report.parameters.update(
+        {"from": start, "resolved_location": place["location_code"], "team": team}
+    )
     spread = run.rows("impact/labour_change_by_milestone", monthly_cents=monthly, **{"from": start})
     report.obligations = _obligations(run, place, employment_type, unit["annual_mid_cents"])
     one_off = sum(o["one_off_cost_cents"] for o in report.obligations if o["status"] == "needed")
     changes = {r["milestone_code"]: r["change_cents"] for r in spread}
     changes[start] = changes.get(start, 0) + one_off
-    evidence = {
-        r["milestone_code"]: {
-            "path": f"{unit['path']} x {count}; {r['path']}",
-            "sources": unit["sources"] + r["sources"],
-        }
-        for r in spread
-    }
+    evidence = _hire_evidence(unit, items, spread, count, start if one_off else None)
     _milestone_section(report, baseline, changes, evidence)
     months = sum(r["months"] for r in spread)
     report.totals.update(
         {
             "monthly_cost_per_hire_cents": unit["monthly_cost_eur_cents"],
+            "employer_items_monthly_cents": sum(i["monthly_eur_cents"] for i in items),
             "monthly_cost_cents": monthly,
             "months_paid": months,
             "labour_change_cents": monthly * months,
@@ -355,34 +410,69 @@ def hire(
     )
     periods = run.rows(
         "impact/change_by_period",
-        changes=[
-            {
-                "role_category": unit["role_category_code"],
-                "monthly_cents": monthly,
-                **_plan_from(baseline, start),
-            }
-        ],
+        changes=[{"team": team, "monthly_cents": monthly, **_plan_from(baseline, start)}],
     )
     _budget_section(run, report, periods)
-    chosen_total = monthly * months
-    report.ranking = [
-        {
-            "rank": i,
-            "location_code": u["location_code"],
-            "location_name": u["location_name"],
-            "currency_of_pay": u["currency"],
-            "monthly_cost_per_hire_cents": u["monthly_cost_eur_cents"],
-            "total_cents": u["monthly_cost_eur_cents"] * count * months,
-            "versus_chosen_cents": u["monthly_cost_eur_cents"] * count * months - chosen_total,
-            "chosen": u["location_code"] == place["location_code"],
-            "path": u["path"],
-            "sources": u["sources"],
-        }
-        for i, u in enumerate(sorted(units, key=lambda u: u["monthly_cost_eur_cents"]), 1)
-    ]
+    report.ranking = _ranking(units, place, count, months, monthly * months + one_off)
     report.details["unit_cost"] = [unit]
+    report.details["employer_items"] = items
     report.details["months"] = spread
+    _year_note(report, unit, baseline)
     return report
+
+
+def _hire_evidence(
+    unit: dict[str, Any],
+    items: list[dict[str, Any]],
+    spread: list[dict[str, Any]],
+    count: int,
+    one_off_at: str | None,
+) -> dict[str, dict[str, Any]]:
+    """Path, source rows and rules behind each milestone's change of a hire."""
+    rules = unit["rules"] + (["R-EMPLOYER-ITEM"] if items else [])
+    rules += ["R-MONTHS", "R-MILESTONE-SHARE"]
+    evidence = {}
+    for r in spread:
+        here = r["milestone_code"] == one_off_at
+        evidence[r["milestone_code"]] = {
+            "path": f"{unit['path']} x {count}; {r['path']} at 100 %",
+            "sources": unit["sources"]
+            + [s for i in items for s in i["sources"]]
+            + r["sources"]
+            + (unit["template_sources"] if here else []),
+            "rules": rules + (["R-ONE-OFF"] if here else []),
+        }
+    return evidence
+
+
+def _ranking(
+    units: list[dict[str, Any]], place: dict[str, Any], count: int, months: int, chosen: int
+) -> list[dict[str, Any]]:
+    """R-RANKING: the same hire everywhere, over the months paid, with what applies once per
+    employer and the one-off legal work of the country."""
+    rows = []
+    for u in units:
+        monthly = u["monthly_cost_eur_cents"] * count
+        monthly += sum(i["monthly_eur_cents"] for i in _employer_items(u, count))
+        total = monthly * months + u["contract_one_off_cents"]
+        rows.append(
+            {
+                "location_code": u["location_code"],
+                "location_name": u["location_name"],
+                "currency_of_pay": u["currency"],
+                "monthly_cost_per_hire_cents": u["monthly_cost_eur_cents"],
+                "monthly_cost_cents": monthly,
+                "one_off_cents": u["contract_one_off_cents"],
+                "total_cents": total,
+                "versus_chosen_cents": total - chosen,
+                "chosen": u["location_code"] == place["location_code"],
+                "rules": u["rules"] + ["R-RANKING", "R-ONE-OFF"],
+                "path": u["path"],
+                "sources": u["sources"] + u["template_sources"],
+            }
+        )
+    rows.sort(key=lambda r: (r["total_cents"], r["location_code"]))
+    return [{"rank": i, **r} for i, r in enumerate(rows, 1)]
 
 
 def relocate(
@@ -407,7 +497,70 @@ def relocate(
         raise QueryError(
             f"no team member {member!r}" if member else f"no team {team!r} with members"
         )
-    new_costs: dict[str, int] = {}
+    moves = _moves(run, report, people, place, start)
+    new_costs = {m["member_code"]: m["new_monthly_cost_cents"] for m in moves}
+    report.title = (
+        f"Relocate {member or 'team ' + str(team)} ({len(moves)} people) to "
+        f"{place['location_name']} ({place['location_code']}) from {start}"
+    )
+    report.parameters.update({"from": start, "resolved_location": place["location_code"]})
+    per_milestone = run.rows(
+        "impact/relocation_by_milestone", new_costs=new_costs, **{"from": start}
+    )
+    changes = {r["milestone_code"]: r["change_cents"] for r in per_milestone}
+    evidence = {
+        r["milestone_code"]: {**r, "rules": ["R-RELOCATE", "R-MILESTONE-SHARE"]}
+        for r in per_milestone
+    }
+    # R-ONE-OFF: an employment contract if anyone who moves is an employee
+    kinds = {m["employment_type"] for m in moves}
+    report.obligations = _obligations(
+        run,
+        place,
+        "employee" if "employee" in kinds or not kinds else "contractor",
+        max((m["annual_mid_cents"] or 0 for m in moves), default=None),
+        exclude_members=[m["member_code"] for m in moves],
+    )
+    for o in report.obligations:
+        if o["status"] == "counted_per_employer":  # R-RELOCATE: not applied to moves
+            o["status"] = "not_counted"
+            o["detail"] = "payroll_allowance: once per employer, not applied to moves (R-RELOCATE)"
+    one_off = sum(o["one_off_cost_cents"] for o in report.obligations if o["status"] == "needed")
+    changes[start] = changes.get(start, 0) + one_off
+    _milestone_section(report, baseline, changes, evidence)
+    plan = _plan_from(baseline, start)
+    periods = run.rows(
+        "impact/change_by_period",
+        changes=[
+            {
+                "team": m["team_code"],
+                "monthly_cents": m["monthly_change_cents"],
+                "first_month": max(plan["first_month"], m["first_month"]),
+                "last_month": min(plan["last_month"], m["last_month"] or plan["last_month"]),
+            }
+            for m in moves
+            if m["monthly_change_cents"]
+        ],
+    )
+    _budget_section(run, report, periods)
+    report.totals.update(
+        {
+            "monthly_change_cents": sum(m["monthly_change_cents"] for m in moves),
+            "one_off_cents": one_off,
+        }
+    )
+    report.details["moves"] = moves
+    return report
+
+
+def _moves(
+    run: _Runner,
+    report: ImpactReport,
+    people: list[dict[str, Any]],
+    place: dict[str, Any],
+    start: str,
+) -> list[dict[str, Any]]:
+    """R-RELOCATE: each person's cost in the new place, by the unit-cost rules at their FTE."""
     moves = []
     unit_costs: dict[tuple[str, float, str], list[dict[str, Any]]] = {}
     for person in people:
@@ -417,8 +570,8 @@ def relocate(
         # people of the same role, FTE and contract cost the same there: ask once
         same = (person["role_code"], person["fte"], person["employment_type"])
         if same not in unit_costs:
-            unit_costs[same] = run.rows(
-                "impact/hire_unit_cost",
+            unit_costs[same] = _hire_units(
+                run,
                 role=person["role_code"],
                 seniority=None,
                 locations=[place["location_code"]],
@@ -433,56 +586,18 @@ def relocate(
                 f"{person['role_code']} in {place['location_code']}"
             )
         new = units[0]["monthly_cost_eur_cents"]
-        new_costs[person["member_code"]] = new
         moves.append(
             {
                 **person,
                 "new_monthly_cost_cents": new,
                 "monthly_change_cents": new - person["monthly_cost_cents"],
                 "annual_mid_cents": units[0]["annual_mid_cents"],
+                "rules": units[0]["rules"] + ["R-RELOCATE"],
                 "path": units[0]["path"],
                 "sources": units[0]["sources"],
             }
         )
-    report.title = (
-        f"Relocate {member or 'team ' + str(team)} ({len(moves)} people) to "
-        f"{place['location_name']} ({place['location_code']}) from {start}"
-    )
-    report.parameters.update({"from": start, "resolved_location": place["location_code"]})
-    per_milestone = run.rows(
-        "impact/relocation_by_milestone", new_costs=new_costs, **{"from": start}
-    )
-    changes = {r["milestone_code"]: r["change_cents"] for r in per_milestone}
-    evidence = {r["milestone_code"]: r for r in per_milestone}
-    report.obligations = _obligations(
-        run,
-        place,
-        "employee",
-        max((m["annual_mid_cents"] or 0 for m in moves), default=None),
-        exclude_members=[m["member_code"] for m in moves],
-    )
-    one_off = sum(o["one_off_cost_cents"] for o in report.obligations if o["status"] == "needed")
-    changes[start] = changes.get(start, 0) + one_off
-    _milestone_section(report, baseline, changes, evidence)
-    by_category: Counter[str] = Counter()
-    for move in moves:
-        by_category[move["team_category_code"]] += move["monthly_change_cents"]
-    periods = run.rows(
-        "impact/change_by_period",
-        changes=[
-            {"role_category": c, "monthly_cents": v, **_plan_from(baseline, start)}
-            for c, v in by_category.items()
-        ],
-    )
-    _budget_section(run, report, periods)
-    report.totals.update(
-        {
-            "monthly_change_cents": sum(m["monthly_change_cents"] for m in moves),
-            "one_off_cents": one_off,
-        }
-    )
-    report.details["moves"] = moves
-    return report
+    return moves
 
 
 def node(
@@ -555,12 +670,20 @@ def cost_properties(model: GraphModel) -> dict[str, str]:
     return chosen
 
 
-def _check_role(run: _Runner, role: str) -> None:
+def _check_role(run: _Runner, role: str) -> dict[str, Any]:
+    """The role's row, with the team a hire of it joins (R-TEAM)."""
     roles = run.rows("impact/lookup_roles")
     codes = [r["role_code"] for r in roles]
     if role not in codes:
         hint = did_you_mean(role, codes, cutoff=0.4)
         raise QueryError(f"no role {role!r}.{hint} Roles: {', '.join(codes)}")
+    row = roles[codes.index(role)]
+    if row["team_code"] is None:
+        raise QueryError(
+            f"role {role!r} is in category {row['role_category_code']}, which no team has and "
+            f"no team member works in: its cost has no allocation rule"
+        )
+    return row
 
 
 def switch_provider(
@@ -597,7 +720,9 @@ def switch_provider(
     for line in lines:
         changes[line["milestone_code"]] += line["delta_cents"]
         line_count[line["milestone_code"]] += 1
-        ev = evidence.setdefault(line["milestone_code"], {"path": "", "sources": []})
+        ev = evidence.setdefault(
+            line["milestone_code"], {"path": "", "sources": [], "rules": ["R-SWITCH"]}
+        )
         ev["sources"] = ev["sources"] + line["sources"]
     for code, ev in evidence.items():
         n = line_count[code]
@@ -611,7 +736,7 @@ def switch_provider(
         "impact/change_by_period",
         changes=[
             {
-                "role_category": "infrastructure",
+                "service_type": line["service_type"],
                 "monthly_cents": line["delta_monthly_cents"],
                 "first_month": months[line["line_code"]]["start_month"],
                 "last_month": months[line["line_code"]]["end_month"],
@@ -619,7 +744,6 @@ def switch_provider(
             for line in lines
             if line["delta_monthly_cents"]
         ],
-        cost_category="INF",
     )
     _budget_section(run, report, periods)
     scales: dict[str, dict[str, Any]] = {}
@@ -703,6 +827,7 @@ def users(
                 f"<-[:FOR_USER_SCALE_THRESHOLD]-(:InfrastructureCostModel "
                 f"{{code: {row['scenario_model_code']}}}) x {months} months",
                 "sources": row["sources"],
+                "rules": ["R-USERS"],
             }
         },
     )
@@ -710,7 +835,8 @@ def users(
         "impact/change_by_period",
         changes=[
             {
-                "role_category": "infrastructure",
+                # R-USERS: the scaled run rate has no service type; it is charged as compute
+                "service_type": "compute",
                 "monthly_cents": row["delta_infra_monthly_cents"],
                 "first_month": base["start_month"],
                 "last_month": base["end_month"],
@@ -718,7 +844,6 @@ def users(
         ]
         if row["delta_infra_monthly_cents"]
         else [],
-        cost_category="INF",
     )
     _budget_section(run, report, periods)
     report.totals.update(
