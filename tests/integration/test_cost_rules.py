@@ -22,7 +22,7 @@ from vivim_graph.impact import scenarios as impact
 
 pytestmark = pytest.mark.integration
 
-RULES_DOC = Path(__file__).resolve().parents[1] / "docs" / "cost-rules.md"
+RULES_DOC = Path(__file__).resolve().parents[2] / "docs" / "cost-rules.md"
 # governing law of contract templates (reference data about the world, R-ONE-OFF)
 COUNTRY = {"ES": "Spain", "IT": "Italy", "MT": "Malta", "DE": "Germany",
            "GB": "United Kingdom", "US": "United States"}  # fmt: skip

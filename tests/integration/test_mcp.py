@@ -147,7 +147,7 @@ def check_answers(answers: dict[str, Any], env: dict[str, str]) -> None:
     # each cost node names the rules of docs/cost-rules.md that make it a figure
     headings = {
         line[3:].strip()
-        for line in (Path(__file__).parents[1] / "docs" / "cost-rules.md").read_text().splitlines()
+        for line in (Path(__file__).resolve().parents[2] / "docs" / "cost-rules.md").read_text().splitlines()
         if line.startswith("## ")
     }
     assert explained["node"]["rules"] and set(explained["node"]["rules"]) <= headings
