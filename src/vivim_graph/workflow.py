@@ -80,6 +80,7 @@ def run_sync(
     from vivim_graph.postgres import redact
     from vivim_graph.sync import _Interrupt, sync_once
 
+    started = time.time()  # the reported time includes loading the model and connecting
     model = load_model()
     url = ensure_source(settings, echo=lambda _: None)
     interrupt = _Interrupt()
@@ -98,9 +99,10 @@ def run_sync(
                 wait=wait,
                 progress=progress or (lambda *_: None),
                 interrupt=interrupt,
+                started_at=started,
             )
             report(summary)
-            full = False
+            full, started = False, None
             if watch is None or summary.stopped_early or interrupt.requested:
                 return
             with interrupt.armed():
