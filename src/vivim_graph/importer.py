@@ -112,25 +112,85 @@ def declared_foreign_keys(conn: psycopg.Connection) -> set[tuple[str, tuple, str
     return {(t, tuple(c), ft, tuple(fc)) for t, ft, c, fc in conn.execute(_DECLARED_FOREIGN_KEYS)}
 
 
+# Rows of small tables kept from the validation pass for the write pass, up to this many in
+# all: the write pass then reads only the big tables again, memory stays bounded.
+KEEP_ROWS = 20_000
+
+
+def node_columns(node: NodeSpec) -> list[str]:
+    """The columns a node table is read with: its properties and its foreign keys."""
+    return list(
+        dict.fromkeys(
+            [p.column for p in node.properties] + [c for r in node.references for c in r.columns]
+        )
+    )
+
+
+def count_all(conn: psycopg.Connection, tables: list[str]) -> dict[str, int]:
+    """Rows of every table in one statement (one round trip, not one per table)."""
+    query = sql.SQL(" UNION ALL ").join(
+        sql.SQL("SELECT {}::text, count(*) FROM {}").format(sql.Literal(t), sql.Identifier(t))
+        for t in tables
+    )
+    return {t: int(n) for t, n in conn.execute(query)}
+
+
+def fetch_small(conn: psycopg.Connection, nodes: list[NodeSpec]) -> dict[str, list[dict]]:
+    """Small tables whole, their queries pipelined: one round trip instead of a cursor's
+    four per table (declare, fetch, fetch, close)."""
+    cursors = []
+    with conn.pipeline():
+        for node in nodes:
+            cur = conn.cursor(row_factory=dict_row)
+            cur.execute(
+                sql.SQL("SELECT {} FROM {} ORDER BY 1").format(
+                    sql.SQL(", ").join(sql.Identifier(c) for c in node_columns(node)),
+                    sql.Identifier(node.table),
+                )
+            )
+            cursors.append((node.table, cur))
+    return {table: cur.fetchall() for table, cur in cursors}
+
+
 def validate_source(
-    conn: psycopg.Connection, model: GraphModel, batch_size: int, progress: Progress
+    conn: psycopg.Connection,
+    model: GraphModel,
+    batch_size: int,
+    progress: Progress,
+    kept: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] | None = None,
 ) -> dict[str, int]:
     """Every row and every reference, before the first write; returns rows per table.
 
     A reference is checked by anti-join only where PostgreSQL does not enforce it itself.
+    Tables of at most ``batch_size`` rows are read in one pipelined round trip and kept in
+    ``kept`` (row, converted row) while at most ``KEEP_ROWS`` rows are kept in all, so the
+    write pass need not read them again; bigger tables stream through a server-side cursor.
     """
     declared = declared_foreign_keys(conn)
-    totals: dict[str, int] = {}
+    counts = count_all(conn, [n.table for n in model.nodes])
+    small, budget = [], KEEP_ROWS
     for node in model.nodes:
-        columns = [p.column for p in node.properties]
-        done = 0
-        for batch in stream_rows(conn, node.table, columns, batch_size):
+        if counts[node.table] <= batch_size and counts[node.table] <= budget:
+            small.append(node)
+            budget -= counts[node.table]
+    prefetched = fetch_small(conn, small)
+    keep = {n.table for n in small}
+    for node in model.nodes:
+        done, rows = 0, []
+        if node.table in prefetched:
+            batches: Iterator[list[dict[str, Any]]] = iter([prefetched.pop(node.table)])
+        else:
+            batches = stream_rows(conn, node.table, node_columns(node), batch_size)
+        for batch in batches:
             for row in batch:
                 validate_row(node.table, node.properties, node.key, row)
-                node_row(node, row)  # exactness of money is part of validity
-            done += len(batch)
-            progress(f"validate {node.table}", done, None)
-        totals[node.table] = done
+                out = node_row(node, row)  # exactness of money is part of validity
+                if node.table in keep:
+                    rows.append((row, out))
+                done += 1
+            progress(f"validate {node.table}", done, counts[node.table])
+        if kept is not None and node.table in keep:
+            kept[node.table] = rows
         for ref in node.references:
             if (node.table, ref.columns, ref.target, ref.target_columns) in declared:
                 continue
@@ -149,7 +209,7 @@ def validate_source(
                 end.table,
                 end.target_columns,
             )
-    return totals
+    return counts
 
 
 def _check_reference(
@@ -516,21 +576,15 @@ def scan_existing(driver, database, model) -> dict[tuple[str, Any], tuple[str, b
     return found
 
 
-def write_nodes(writer: _Writer, conn, batch_size, progress, totals) -> None:
-    """Every node table read once, rows of several tables sharing a transaction."""
+def write_nodes(writer: _Writer, conn, batch_size, progress, totals, kept) -> None:
+    """Every node table written in one pass (small ones from the validation pass's rows),
+    rows of several tables sharing a transaction."""
     buffer: list[_Item] = []
     for node in table_order(writer.model):
         writer.summary.nodes.setdefault(node.label, Tally())
-        columns = list(
-            dict.fromkeys(
-                [p.column for p in node.properties]
-                + [c for r in node.references for c in r.columns]
-            )
-        )
         done = 0
-        for batch in stream_rows(conn, node.table, columns, batch_size):
-            for row in batch:
-                out = node_row(node, row)
+        for batch in _node_batches(conn, node, batch_size, kept):
+            for row, out in batch:
                 old = writer.existing.get((node.label, out["key"]))
                 buffer.append(_Item(node, row, out, old[0] if old else None))
             if len(buffer) >= batch_size:
@@ -540,6 +594,14 @@ def write_nodes(writer: _Writer, conn, batch_size, progress, totals) -> None:
             progress(f"nodes {node.label}", done, totals.get(node.table))
     writer.flush(buffer)
     writer.write_deferred(batch_size)
+
+
+def _node_batches(conn, node: NodeSpec, batch_size: int, kept: dict) -> Iterator[list]:
+    if node.table in kept:
+        yield kept.pop(node.table)
+        return
+    for batch in stream_rows(conn, node.table, node_columns(node), batch_size):
+        yield [(row, node_row(node, row)) for row in batch]
 
 
 def write_joins(writer: _Writer, conn, batch_size, progress, fresh: bool) -> None:
@@ -636,21 +698,22 @@ def import_graph(
     started = time.perf_counter()
     run = run or uuid.uuid4().hex
     summary = ImportSummary(run_id=run)
-    try:
-        totals = validate_source(conn, model, batch_size, progress)
-    finally:
-        conn.rollback()  # end the read transaction the cursors opened
-    apply_constraints(driver, model, database)
-    existing = scan_existing(driver, database, model)
-    fresh = not existing
-    targets = {model.node_by_table[r.target].label for n in model.nodes for r in n.references}
-    targets |= {
-        model.node_by_table[e.table].label for j in model.joins for e in (j.source, j.target)
-    }
-    writer = _Writer(driver, database, model, run, summary, existing, targets)
-    with conn.transaction():  # one consistent snapshot for every read of the run
+    kept: dict[str, list] = {}
+    conn.rollback()  # end any read the caller left open: the snapshot must start here
+    # One snapshot for every read of the run, validation included: the rows written are
+    # the rows validated, and a foreign key's target is in the same snapshot as its row.
+    with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        write_nodes(writer, conn, batch_size, progress, totals)
+        totals = validate_source(conn, model, batch_size, progress, kept)
+        apply_constraints(driver, model, database)
+        existing = scan_existing(driver, database, model)
+        fresh = not existing
+        targets = {model.node_by_table[r.target].label for n in model.nodes for r in n.references}
+        targets |= {
+            model.node_by_table[e.table].label for j in model.joins for e in (j.source, j.target)
+        }
+        writer = _Writer(driver, database, model, run, summary, existing, targets)
+        write_nodes(writer, conn, batch_size, progress, totals, kept)
         write_joins(writer, conn, batch_size, progress, fresh)
     summary.swept = sweep_stale(writer, batch_size, fresh)
     summary.seconds = time.perf_counter() - started
