@@ -3,11 +3,12 @@
     .venv/bin/python benchmarks/run_all.py --scales 0.05 [0.25]
 
 Ports come from the settings (``VIVIM_NEO4J_BOLT_PORT`` / ``VIVIM_NEO4J_HTTP_PORT`` or the
-config file); the state lives in ``.vivim/bench``. It starts its own local Neo4j there and
-uses the embedded PostgreSQL, and prints:
+config file); the state lives in ``.vivim/bench`` (or ``VIVIM_BENCH_STATE_DIR``). It starts
+its own local Neo4j there and uses the embedded PostgreSQL, and prints:
 
 - seed import (cold query caches) vs a bare ``UNWIND … CREATE`` of the same node and
-  relationship counts, in process and through the CLI (with the CLI's peak memory);
+  relationship counts, in process and through the CLI (with the CLI's peak memory), and
+  through the CLI with the driver's pure-Python codec (without ``neo4j-rust-ext``);
 - full sync of a synthetic VIVIM (see ``sync_benchmark.py``) vs the naive baseline
   (one neomodel ``save()`` per row), with peak memory;
 - incremental sync after 1 row, 1 % and 10 % of the synthetic rows changed, vs a run that
@@ -28,6 +29,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -85,6 +87,15 @@ def child(env: dict[str, str], *args: str) -> tuple[float, str, int]:
 
 
 # ------------------------------------------------------------------ seed import
+def pure_python_codec(env: dict[str, str]) -> dict[str, str]:
+    """The environment of a child whose driver ignores neo4j-rust-ext (its codec module is
+    hidden by a sitecustomize), to measure what the extension brings."""
+    folder = Path(tempfile.mkdtemp(prefix="vivim-bench-"))
+    (folder / "sitecustomize.py").write_text("import sys\nsys.modules['neo4j._rust'] = None\n")
+    path = os.pathsep.join(p for p in (str(folder), env.get("PYTHONPATH", "")) if p)
+    return {**env, "PYTHONPATH": path}
+
+
 def bare_create(driver, nodes: int, relationships: int, batch: int = 5000) -> float:
     """The floor: UNWIND … CREATE of as many nodes and relationships, nothing else."""
     with driver.session(database="neo4j") as session:
@@ -131,6 +142,8 @@ def seed_import(s, driver, url: str) -> dict:
     wipe(driver)
     cli_cold, _, rss = child(env_for(s, url), "import")
     cli_again, _, _ = child(env_for(s, url), "import")  # a re-import: every node exists
+    wipe(driver)
+    cli_pure, _, _ = child(pure_python_codec(env_for(s, url)), "import")
     return {
         "nodes": nodes,
         "relationships": rels,
@@ -140,6 +153,7 @@ def seed_import(s, driver, url: str) -> dict:
         "import_cli_cold_s": round(cli_cold, 2),
         "import_cli_vs_bare": round(cli_cold / bare, 2),
         "reimport_cli_s": round(cli_again, 2),
+        "import_cli_cold_pure_python_codec_s": round(cli_pure, 2),
         "import_cli_peak_rss_mib": round(rss / 1024, 1),
     }
 

@@ -53,7 +53,7 @@ SYNTHETIC = {  # table: (rows at scale 1.0, {unique column: SQL expression of g}
 def settings():
     ports = load_settings()  # the environment's or the config file's ports, never hard-coded
     return load_settings(
-        VIVIM_STATE_DIR=ROOT / ".vivim" / "bench",
+        VIVIM_STATE_DIR=Path(os.environ.get("VIVIM_BENCH_STATE_DIR", ROOT / ".vivim" / "bench")),
         VIVIM_NEO4J_BOLT_PORT=ports.neo4j_bolt_port,
         VIVIM_NEO4J_HTTP_PORT=ports.neo4j_http_port,
         VIVIM_NEO4J_HEAP="2g",
