@@ -53,6 +53,27 @@ def apply_constraints(driver: neo4j.Driver, model: GraphModel, database: str) ->
             for statement in missing:
                 tx.run(cast(LiteralString, statement)).consume()
 
-        session.execute_write(work)
+        try:
+            session.execute_write(work)
+        except neo4j.exceptions.ClientError as e:
+            if e.code != _EQUIVALENT:
+                raise
+            _create_one_by_one(session, missing)
         session.run("CALL db.awaitIndexes(300)").consume()
     return len(missing)
+
+
+_EQUIVALENT = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
+
+
+def _create_one_by_one(session: neo4j.Session, statements: list[str]) -> None:
+    """After a crash Neo4j repopulates its indexes, and one may be missing from the catalog
+    read yet exist: wait for them, then create each statement alone, an equivalent rule
+    counting as present."""
+    session.run("CALL db.awaitIndexes(300)").consume()
+    for statement in statements:
+        try:
+            session.run(cast(LiteralString, statement)).consume()
+        except neo4j.exceptions.ClientError as e:
+            if e.code != _EQUIVALENT:
+                raise
