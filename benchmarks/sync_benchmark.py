@@ -5,7 +5,8 @@
 At scale 1.0 the synthetic VIVIM has 10,000 extra team members, 1,000,000 operational
 expenses and 1,000,000 audit-log rows, made by copying seed rows with fresh unique keys
 (so every foreign key stays consistent). For each scale it measures, on its own local
-Neo4j (ports 18687/18474, state in .vivim/bench) and a fresh embedded PostgreSQL database:
+Neo4j (ports from the settings: ``VIVIM_NEO4J_BOLT_PORT`` / ``VIVIM_NEO4J_HTTP_PORT`` or the
+config file; state in .vivim/bench) and a fresh embedded PostgreSQL database:
 
 - full sync: nodes and relationships per second, and the sync process's peak RSS;
 - incremental sync after changing 1 % of the synthetic rows, against the full sync's time;
@@ -41,7 +42,6 @@ from vivim_graph.sources.postgres import (
 from vivim_graph.sources.relational import load_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
-BOLT, HTTP = 18687, 18474
 SYNTHETIC = {  # table: (rows at scale 1.0, {unique column: SQL expression of g})
     "team_members": (10_000, {"code": "'TMB-' || g"}),
     "operational_expenses": (
@@ -56,10 +56,11 @@ SYNTHETIC = {  # table: (rows at scale 1.0, {unique column: SQL expression of g}
 
 
 def settings():
+    ports = load_settings()  # the environment's or the config file's ports, never hard-coded
     return load_settings(
-        VIVIM_STATE_DIR=ROOT / ".vivim" / "bench",
-        VIVIM_NEO4J_BOLT_PORT=BOLT,
-        VIVIM_NEO4J_HTTP_PORT=HTTP,
+        VIVIM_STATE_DIR=Path(os.environ.get("VIVIM_BENCH_STATE_DIR", ROOT / ".vivim" / "bench")),
+        VIVIM_NEO4J_BOLT_PORT=ports.neo4j_bolt_port,
+        VIVIM_NEO4J_HTTP_PORT=ports.neo4j_http_port,
         VIVIM_NEO4J_HEAP="2g",
         VIVIM_NEO4J_PAGECACHE="1g",
         NEO4J_PASSWORD=SecretStr("vivim-bench-only"),
@@ -184,7 +185,7 @@ def run_scale(scale: float) -> dict:
     driver.close()
     env = {
         **os.environ,
-        "NEO4J_URI": f"neo4j://127.0.0.1:{BOLT}",
+        "NEO4J_URI": s.bolt_uri,
         "NEO4J_PASSWORD": "vivim-bench-only",
         "VIVIM_STATE_DIR": str(s.state_dir),
         "VIVIM_BATCH_SIZE": "10000",

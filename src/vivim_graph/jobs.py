@@ -102,6 +102,7 @@ def run_sync(
     from vivim_graph.sources.postgres import redact
 
     check_neo4j_uri(settings.bolt_uri)  # a bad NEO4J_URI fails before any other work
+    started = time.time()  # the reported time includes loading the model and connecting
     model = load_model()
     url = ensure_source(settings, echo=lambda _: None, model=model)
     interrupt = _Interrupt()
@@ -120,9 +121,10 @@ def run_sync(
                 wait=wait,
                 progress=progress or (lambda *_: None),
                 interrupt=interrupt,
+                started_at=started,
             )
             report(summary)
-            full = False
+            full, started = False, None
             if watch is None or summary.stopped_early or interrupt.requested:
                 return
             with interrupt.armed():

@@ -293,3 +293,48 @@ def test_model_covers_the_catalog_and_derived_files_are_current(imported, neo4j_
     result = run_cli(cli_env(neo4j_server, seeded_db), "model", "draft", "--check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert os.path.exists(load_model.__globals__["model_path"]())
+
+
+REIMPORT_CHANGES = """
+INSERT INTO skills (code, name, skill_type) SELECT 'graph-db', 'Graph databases', skill_type
+  FROM skills LIMIT 1;
+UPDATE team_members SET location_id = (SELECT min(id) FROM locations WHERE id <>
+  (SELECT location_id FROM team_members WHERE code = 'TM-001')) WHERE code = 'TM-001';
+UPDATE team_members SET end_date = NULL, notes = NULL WHERE code = 'TM-002';
+INSERT INTO role_skills (role_id, skill_id, required_level, is_mandatory)
+  SELECT (SELECT min(id) FROM roles), (SELECT id FROM skills WHERE code = 'graph-db'), 3, false;
+DELETE FROM role_skills WHERE (role_id, skill_id) =
+  (SELECT role_id, skill_id FROM role_skills ORDER BY role_id, skill_id LIMIT 1);
+DELETE FROM agent_alerts WHERE id = (SELECT max(id) FROM agent_alerts);
+"""
+
+
+def test_reimport_over_a_changed_database_equals_a_fresh_import(
+    imported, driver, scratch_db, seeded_db
+):
+    """The update path (nodes that exist, moved and NULL foreign keys, deleted rows swept)
+    against the create path on an empty graph: the same graph."""
+    load_seeds(scratch_db)
+    wipe = "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n"
+    try:
+        with psycopg.connect(scratch_db) as conn:
+            import_graph(driver, conn, load_model())
+        with psycopg.connect(scratch_db, autocommit=True) as pg:
+            pg.execute(REIMPORT_CHANGES)
+        with psycopg.connect(scratch_db) as conn:
+            again = import_graph(driver, conn, load_model())
+        over_old = graph_checksum(driver)
+        assert again.nodes["Skill"].created == 1
+        assert again.relationships["BASED_IN"].deleted == 1  # TM-001 moved
+        assert again.swept >= 2  # the deleted alert's node and the deleted join row
+        driver.execute_query(wipe, database_="neo4j")
+        with psycopg.connect(scratch_db) as conn:
+            fresh = import_graph(driver, conn, load_model())
+        assert graph_checksum(driver) == over_old
+        assert fresh.swept == 0
+        assert sum(t.created for t in fresh.nodes.values()) == over_old[0]
+        assert sum(t.created for t in fresh.relationships.values()) == over_old[1]
+    finally:  # the module's other tests expect the seeded graph
+        driver.execute_query(wipe, database_="neo4j")
+        with psycopg.connect(seeded_db) as conn:
+            import_graph(driver, conn, load_model())

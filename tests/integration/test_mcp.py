@@ -29,6 +29,8 @@ from mcp.client.streamable_http import streamable_http_client
 
 from tests.servers import cli_env, run_cli
 
+RULES_DOC = Path(__file__).resolve().parents[2] / "docs" / "cost-rules.md"
+
 pytestmark = pytest.mark.integration
 TOKEN = "test-token-0123456789abcdef"
 MY_TOOLS = {"graph_schema", "find", "list_queries", "run_query", "explain_cost", "read_cypher"}
@@ -147,7 +149,9 @@ def check_answers(answers: dict[str, Any], env: dict[str, str]) -> None:
     # each cost node names the rules of docs/cost-rules.md that make it a figure
     headings = {
         line[3:].strip()
-        for line in (Path(__file__).resolve().parents[2] / "docs" / "cost-rules.md").read_text().splitlines()
+        for line in (Path(__file__).resolve().parents[2] / "docs" / "cost-rules.md")
+        .read_text()
+        .splitlines()
         if line.startswith("## ")
     }
     assert explained["node"]["rules"] and set(explained["node"]["rules"]) <= headings

@@ -24,6 +24,10 @@ from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
 
+# The crash test's own server: ports overridable so parallel runs on one machine do not collide.
+CRASH_BOLT_PORT = int(os.environ.get("VIVIM_TEST_CRASH_BOLT_PORT", "17887"))
+CRASH_HTTP_PORT = int(os.environ.get("VIVIM_TEST_CRASH_HTTP_PORT", "17674"))
+
 CHANGES = """
 INSERT INTO skills (code, name, skill_type) SELECT 'graph-db', 'Graph databases', skill_type
   FROM skills LIMIT 1;
@@ -191,8 +195,8 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
 
     settings = load_settings(
         VIVIM_STATE_DIR=TEST_STATE_DIR / "crash",
-        VIVIM_NEO4J_BOLT_PORT=17887,
-        VIVIM_NEO4J_HTTP_PORT=17674,
+        VIVIM_NEO4J_BOLT_PORT=CRASH_BOLT_PORT,
+        VIVIM_NEO4J_HTTP_PORT=CRASH_HTTP_PORT,
         VIVIM_NEO4J_HEAP="512m",
         VIVIM_NEO4J_PAGECACHE="128m",
         NEO4J_PASSWORD=SecretStr("crash-test-pass"),
@@ -201,7 +205,7 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
     server = LocalNeo4j(settings, home=tmp_path / "neo4j")
     env = {
         **os.environ,
-        "NEO4J_URI": "neo4j://127.0.0.1:17887",
+        "NEO4J_URI": f"neo4j://127.0.0.1:{CRASH_BOLT_PORT}",
         "NEO4J_PASSWORD": "crash-test-pass",
         "DATABASE_URL": source,
         "VIVIM_STATE_DIR": str(TEST_STATE_DIR / "crash"),

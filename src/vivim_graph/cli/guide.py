@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from vivim_graph.browser.guide import GuideFiles, write_guide, write_served_guide
 from vivim_graph.servers.browser_files import GUIDE_FILE, guide_url, style_url
-from vivim_graph.servers.local_neo4j import LocalNeo4j
-from vivim_graph.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from vivim_graph.settings import Settings
 
 
 @click.command("guide")
@@ -23,6 +24,8 @@ from vivim_graph.settings import Settings, load_settings
 )
 def guide_command(out_dir: Path | None) -> None:
     """Write the Neo4j Browser guide and say how to open it."""
+    from vivim_graph.settings import load_settings  # pydantic-settings: cuts start-up
+
     settings = load_settings()
     if out_dir is None and settings.uses_local_neo4j:
         click.echo(_write_for_local(settings))
@@ -31,8 +34,12 @@ def guide_command(out_dir: Path | None) -> None:
 
 
 def _write_for_local(settings: Settings) -> str:
+    # Imported here: the guide reads the query catalog, which loads the Neo4j driver.
+    from vivim_graph.browser.guide import write_served_guide
+    from vivim_graph.servers.local_neo4j import LocalNeo4j
+
     server = LocalNeo4j(settings)
-    files: GuideFiles = write_served_guide(server.web_root, server.http_base)
+    files = write_served_guide(server.web_root, server.http_base)
     status = server.status()
     lines = [
         f"Wrote the Neo4j Browser guide ({files.queries} named queries) to {files.html}",
@@ -48,6 +55,8 @@ def _write_for_local(settings: Settings) -> str:
 
 
 def _write_for_remote(out_dir: Path, bolt_uri: str) -> str:
+    from vivim_graph.browser.guide import write_guide  # see _write_for_local
+
     files = write_guide(out_dir)
     return "\n".join(
         [

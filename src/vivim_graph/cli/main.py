@@ -10,12 +10,14 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from vivim_graph.errors import LocalServerError, VivimGraphError
-from vivim_graph.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from vivim_graph.settings import Settings
 
 
 class Context:
@@ -26,6 +28,8 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            from vivim_graph.settings import load_settings  # pydantic-settings: cuts start-up
+
             self._settings = load_settings()
         return self._settings
 
@@ -676,7 +680,8 @@ def scenario_delete(ctx: Context, name: str) -> None:
 
 
 # --------------------------------------------------------------------------- plug-ins
-# Commands that live beside the library code they drive (one module each).
+# Commands that live beside the library code they drive (one module each), imported only
+# when invoked: that cuts start-up time for every other command.
 def _register_plugins() -> None:
     from vivim_graph.cli.guide import guide_command
     from vivim_graph.cli.mcp import mcp_command

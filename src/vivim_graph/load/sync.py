@@ -164,12 +164,18 @@ def _create_change_log(conn: psycopg.Connection) -> None:
 
 def _attach_triggers(conn: psycopg.Connection, model: GraphModel) -> list[str]:
     missing = []
-    for table, key in _replicated_tables(model):
-        exists = conn.execute(
-            "SELECT 1 FROM pg_trigger WHERE tgrelid = %s::regclass AND tgname = 'vivim_capture'",
-            (table,),
-        ).fetchone()
-        if exists:
+    # One catalog query for every table, not one round trip per table on every run.
+    tables = list(_replicated_tables(model))
+    attached = {
+        row[0]
+        for row in conn.execute(
+            "SELECT t.name FROM unnest(%s::text[]) AS t(name) JOIN pg_trigger g "
+            "ON g.tgrelid = t.name::regclass AND g.tgname = 'vivim_capture'",
+            ([table for table, _ in tables],),
+        )
+    }
+    for table, key in tables:
+        if table in attached:
             continue
         try:
             with conn.transaction():
@@ -561,9 +567,13 @@ def sync_once(
     wait: bool = False,
     progress: Callable[[str, int, int | None], None] = lambda *_: None,
     interrupt: _Interrupt | None = None,
+    started_at: float | None = None,
 ) -> SyncSummary:
     """One sync run: full the first time (or with ``full``), incremental afterwards."""
     interrupt = interrupt or _Interrupt()
+    # The reported time covers the whole run (lock, capture, state, changes, record),
+    # and from ``started_at`` when the caller gives it (the command: connecting included).
+    started_at = started_at or time.time()
     with sync_lock(lock_conn, wait=wait):
         install_capture(conn, model)
         watermark = read_state(driver, database, source)
@@ -572,7 +582,7 @@ def sync_once(
             run_id=uuid.uuid4().hex,
             mode=mode,
             source=source,
-            started_at=time.time(),
+            started_at=started_at,
             dry_run=dry_run,
         )
         new_watermark = snapshot_xmin(conn)  # before reading anything (see module doc)
@@ -601,7 +611,8 @@ def sync_once(
                 if dry_run:
                     summary.plan = plan_changes(driver, conn, model, changes, database=database)
                 else:
-                    apply_constraints(driver, model, database)
+                    if changes:  # a run without changes touches no schema at all
+                        apply_constraints(driver, model, database)
                     with interrupt.armed():
                         apply_changes(
                             driver,

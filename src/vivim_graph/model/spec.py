@@ -228,11 +228,33 @@ def model_path() -> Path:
     return resource_dir("graph") / "model.yaml"
 
 
+# libyaml's loader parses the 200 KB model ~7x faster than the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CACHE: dict[tuple[Path, int, int], GraphModel] = {}
+
+
 def load_model(path: Path | None = None) -> GraphModel:
-    """Read and validate the model; problems name the file and what is wrong."""
+    """Read and validate the model; problems name the file and what is wrong.
+
+    Cached per process by path, size and modification time (the model is immutable), so
+    commands and the MCP server that ask for it again pay nothing, and an edited file is
+    read afresh.
+    """
     path = path or model_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+    except OSError as e:
+        raise ModelError(f"cannot read the graph model {path}: {e}") from e
+    key = (path.resolve(), stat.st_size, stat.st_mtime_ns)
+    if key not in _CACHE:
+        _CACHE.clear()  # one model per process is the rule; do not hoard old versions
+        _CACHE[key] = _read_model(path)
+    return _CACHE[key]
+
+
+def _read_model(path: Path) -> GraphModel:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except OSError as e:
         raise ModelError(f"cannot read the graph model {path}: {e}") from e
     except yaml.YAMLError as e:
