@@ -1,0 +1,167 @@
+"""Ordinary read queries are answered, never refused: the corpus of tests/cypher_corpus.py.
+
+Every statement runs three ways on the seeded graph: directly on Neo4j (the reference),
+through the library function the CLI and MCP share (``run_read_only``), and through the
+MCP tool function (``read_cypher``). The rows must be the same, up to the row cap, with the
+column names Neo4j gives; none may carry a warning (every name comes from the model). A
+sample also goes through the real CLI and a real MCP client session over stdio.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from typing import Any
+
+import anyio
+import neo4j
+import pytest
+from mcp.client import ClientSession
+from mcp.client.stdio import StdioServerParameters, stdio_client
+
+from tests.cypher_corpus import Case, corpus
+from tests.servers import cli_env, run_cli
+from vivim_graph.cypher_guard import Limits
+from vivim_graph.mcp_tools import Graph, read_cypher
+from vivim_graph.model import load_model
+from vivim_graph.read_only import run_read_only
+
+pytestmark = pytest.mark.integration
+CASES = corpus()
+LIMITS = Limits(timeout_seconds=15.0, max_rows=200)
+SAMPLE_SIZE = 12
+
+
+def normal(value: Any) -> Any:
+    """The JSON a client sees, computed here without the project's converters."""
+    if isinstance(value, neo4j.graph.Node | neo4j.graph.Relationship):
+        return normal(dict(value.items()))
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, dict):
+        return {k: normal(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [normal(v) for v in value]
+    return value
+
+
+def direct(driver: neo4j.Driver, case: Case, params: dict[str, Any]):
+    """The statement as Neo4j answers it, without any guard."""
+    records, _, keys = driver.execute_query(
+        case.cypher.rstrip().rstrip(";"), params, database_="neo4j"
+    )
+    return list(keys), [strip(normal(r.data()), case) for r in records]
+
+
+def strip(row: dict[str, Any], case: Case) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in case.volatile}
+
+
+def bind(driver: neo4j.Driver, case: Case) -> dict[str, Any]:
+    """The case's parameters; a sampled $value is the smallest value of that property."""
+    if case.sample is None:
+        return dict(case.params)
+    label, prop = case.sample
+    records, _, _ = driver.execute_query(
+        f"MATCH (n:`{label}`) WHERE n.`{prop}` IS NOT NULL "
+        f"RETURN n.`{prop}` AS v ORDER BY v LIMIT 1",
+        database_="neo4j",
+    )
+    value = records[0]["v"] if records else None
+    text = "toString(" in case.cypher
+    return {**case.params, "value": str(value) if text and value is not None else value}
+
+
+def test_corpus_is_large_and_covers_every_label_and_type():
+    model = load_model()
+    ids = {c.id for c in CASES}
+    assert len(CASES) >= 150 and len(ids) == len(CASES)
+    for spec in model.nodes:
+        for kind in ("count", "sample", "order", "by-key"):
+            assert f"{kind}-{spec.label}" in ids
+    assert {f"hop-{t}" for t in model.relationship_types()} <= ids
+    shapes = ("OPTIONAL MATCH", "EXISTS {", "COUNT {", "shortestPath", "UNWIND [", "CASE ",
+              "SHOW INDEXES", "db.schema.visualization", "$", "SKIP", "date.truncate")  # fmt: skip
+    for shape in shapes:
+        assert any(shape in c.cypher for c in CASES), shape
+
+
+@pytest.fixture(scope="module")
+def graph(seeded_graph) -> Graph:
+    return Graph(seeded_graph, load_model(), "neo4j", LIMITS)
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
+def test_every_ordinary_query_is_answered_like_neo4j(seeded_graph, graph, case):
+    params = bind(seeded_graph, case)
+    keys, expected = direct(seeded_graph, case, params)
+    shared = run_read_only(seeded_graph, case.cypher, params, limits=LIMITS)
+    assert shared.columns == keys  # Neo4j's own names, e.g. `l.city`
+    assert [strip(r, case) for r in shared.rows] == expected[: LIMITS.max_rows]
+    assert shared.truncated == ("row_cap" if len(expected) > LIMITS.max_rows else None)
+    assert shared.warnings == [], shared.warnings
+    tool = read_cypher(graph, case.cypher, params)
+    assert tool["columns"] == keys
+    assert [strip(r, case) for r in tool["rows"]] == expected[: LIMITS.max_rows]
+    assert tool["warnings"] == [] and tool["cypher"][0]["cypher"] == shared.cypher
+
+
+def sample() -> list[Case]:
+    """A fixed sample (seeded): every kind of generated case, and hand-written shapes."""
+    rng = random.Random(14)
+    hand = [c for c in CASES if not c.id.startswith(("count-", "sample-", "order-", "by-key-"))]
+    generated = [c for c in CASES if c not in hand]
+    picked = rng.sample(generated, 5) + rng.sample(hand, SAMPLE_SIZE - 5)
+    return [c for c in picked if not c.volatile]
+
+
+@pytest.fixture(scope="module")
+def env(seeded_graph, seeded_db, neo4j_server):
+    return cli_env(neo4j_server, seeded_db)
+
+
+def cli_param(name: str, value: Any) -> str:
+    """``-p`` as a person types it: numbers bare, lists as JSON, text as :string."""
+    if isinstance(value, str):
+        return f"{name}:string={value}"
+    return f"{name}={json.dumps(value)}"
+
+
+def test_sample_through_the_cli(seeded_graph, env):
+    for case in sample():
+        params = bind(seeded_graph, case)
+        keys, expected = direct(seeded_graph, case, params)
+        args = [a for k, v in params.items() for a in ("-p", cli_param(k, v))]
+        done = run_cli(env, "cypher", case.cypher, *args, "--format", "json", timeout=120)
+        assert done.returncode == 0, (case.id, done.stderr)
+        answer = json.loads(done.stdout)
+        assert list(answer["columns"]) == keys, case.id
+        assert answer["rows"] == expected[:1000], case.id
+        assert answer["warnings"] == [] and "warning" not in done.stderr, case.id
+
+
+def test_sample_through_an_mcp_client(seeded_graph, env):
+    cases = sample()
+    bound = [bind(seeded_graph, c) for c in cases]
+    server = StdioServerParameters(
+        command=sys.executable, args=["-m", "vivim_graph", "mcp"], env=env
+    )
+
+    async def run() -> list[dict[str, Any]]:
+        async with stdio_client(server) as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            answers = []
+            for case, params in zip(cases, bound, strict=True):
+                result = await session.call_tool(
+                    "read_cypher", {"cypher": case.cypher, "params": params}
+                )
+                assert result.structured_content is not None
+                answers.append({"is_error": result.is_error, **result.structured_content})
+            return answers
+
+    for case, params, answer in zip(cases, bound, anyio.run(run), strict=True):
+        keys, expected = direct(seeded_graph, case, params)
+        assert not answer["is_error"], (case.id, answer)
+        assert answer["columns"] == keys and answer["rows"] == expected[:1000], case.id
+        assert answer["warnings"] == [], case.id
