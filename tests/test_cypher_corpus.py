@@ -20,7 +20,7 @@ import pytest
 from mcp.client import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 
-from tests.cypher_corpus import Case, corpus
+from tests.cypher_corpus import Case, corpus, load
 from tests.servers import cli_env, run_cli
 from vivim_graph.cypher_guard import Limits
 from vivim_graph.mcp_tools import Graph, read_cypher
@@ -165,3 +165,71 @@ def test_sample_through_an_mcp_client(seeded_graph, env):
         assert not answer["is_error"], (case.id, answer)
         assert answer["columns"] == keys and answer["rows"] == expected[:1000], case.id
         assert answer["warnings"] == [], case.id
+
+
+def suggested(warning: str) -> list[str]:
+    """The names after "Did you mean", as a person reads them."""
+    _, _, names = warning.partition("Did you mean ")
+    return [n.strip() for n in names.rstrip("?").split(",") if n.strip()]
+
+
+def typo_cases() -> list[tuple[str, str, str]]:
+    """(statement, misspelt name, the model's name) for every label, type and a property."""
+    model = load()
+    cases = []
+    for node in model["nodes"]:
+        label, props = node["label"], {p["name"] for p in node["properties"]}
+        cases.append((f"MATCH (n:{label}s) RETURN count(n)", f"{label}s", label))
+        prop = sorted(props)[0]
+        if f"{prop}x" not in props:
+            cases.append((f"MATCH (n:{label}) RETURN n.{prop}x LIMIT 1", f"{prop}x", prop))
+    types = {r["type"] for n in model["nodes"] for r in n.get("references") or []}
+    types |= {j["type"] for j in model.get("joins") or []}
+    for rel_type in sorted(types):
+        cases.append((f"MATCH ()-[r:{rel_type}S]->() RETURN count(r)", f"{rel_type}S", rel_type))
+    return cases
+
+
+def test_every_misspelt_name_is_named_with_the_right_suggestion(seeded_graph):
+    """Through the shared path: the rows are Neo4j's (none), and the warning teaches."""
+    model, checked = load_model(), 0
+    for statement, wrong, right in typo_cases():
+        answer = run_read_only(seeded_graph, statement, {}, limits=LIMITS, model=model)
+        assert len(answer.warnings) == 1, (statement, answer.warnings)
+        assert f"`{wrong}`" in answer.warnings[0] and right in suggested(answer.warnings[0])
+        checked += 1
+    assert checked >= 144 * 2
+
+
+def test_a_cli_typo_warns_on_stderr(env):
+    done = run_cli(env, "cypher", "MATCH (l:Locations) RETURN l.city", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["rows"] == []
+    assert "no label `Locations`" in done.stderr and "Location" in done.stderr
+    assert "no rows" in done.stderr  # an empty answer from a typo is not "none"
+    assert json.loads(done.stdout)["warnings"] == [done.stderr.splitlines()[0][9:]]
+
+
+def catalog_cases() -> list[tuple[str, str, dict[str, Any]]]:
+    """The project's own named queries (cypher/): real analyst Cypher, run ad hoc."""
+    from vivim_graph import queries
+    from vivim_graph.errors import QueryError
+
+    cases = []
+    for name, query in queries.catalog().items():
+        try:
+            params = query.bind({})
+        except QueryError:  # a required parameter without a default: not runnable as is
+            continue
+        cases.append((name, query.text, params))
+    return cases
+
+
+@pytest.mark.parametrize(("text", "params"), [pytest.param(t, p, id=n) for n, t, p in
+                                              catalog_cases()])  # fmt: skip
+def test_every_named_query_runs_ad_hoc_like_neo4j(seeded_graph, text, params):
+    case = Case("catalog", text)
+    keys, expected = direct(seeded_graph, case, params)
+    answer = run_read_only(seeded_graph, text, params, limits=LIMITS)
+    assert answer.columns == keys and answer.rows == expected[: LIMITS.max_rows]
+    assert answer.warnings == []

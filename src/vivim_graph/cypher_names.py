@@ -115,7 +115,21 @@ def _collect(tokens: list[Token]) -> _Names:
             target.extend(_label_expression(tokens, i + 1))
         elif value == "." and i > 0 and tokens[i - 1].kind in ("word", "name"):
             _property_access(tokens, i, names)
+        elif (rebound := _rebinds(tokens, i)) is not None:
+            names.bound.pop(rebound, None)  # from here on it is a value, not that pattern's
     return names
+
+
+def _rebinds(tokens: list[Token], i: int) -> str | None:
+    """The variable ``… AS v`` or ``[v IN list …`` / ``reduce(s = 0, v IN …)`` defines anew."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.kind == "word" and tok.value.upper() == "AS" and nxt is not None:
+        return nxt.value if nxt.kind in ("word", "name") else None
+    prev = tokens[i - 1].value if i > 0 and tokens[i - 1].kind == "punct" else ""
+    opens_scope = prev in ("[", "(", ",")
+    is_in = nxt is not None and nxt.kind == "word" and nxt.value.upper() == "IN"
+    return tok.value if tok.kind in ("word", "name") and opens_scope and is_in else None
 
 
 def _open(tokens: list[Token], i: int, names: _Names) -> _Frame:
