@@ -135,7 +135,8 @@ def _check_operators(plan: dict[str, Any], limits: Limits) -> None:
         if expanding and any(b is None or b > limits.max_hops for b in _upper_bounds(details)):
             raise CypherRefused(
                 "unbounded_path",
-                f"the plan expands a path without an upper bound ({details[:80]})",
+                f"the plan expands a path without an upper bound of at most "
+                f"{limits.max_hops} hops ({details[:80]})",
                 guard="plan",
                 hint=f"bound the pattern, e.g. [*1..{limits.max_hops}]",
             )
