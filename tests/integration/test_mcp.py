@@ -31,6 +31,7 @@ from tests.servers import cli_env, run_cli
 
 RULES_DOC = Path(__file__).resolve().parents[2] / "docs" / "cost-rules.md"
 
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.integration
 TOKEN = "test-token-0123456789abcdef"
 MY_TOOLS = {"graph_schema", "find", "list_queries", "run_query", "explain_cost", "read_cypher"}
@@ -84,8 +85,20 @@ async def exercise(session: ClientSession) -> dict[str, dict[str, Any]]:
         "read_cypher",
         cypher="MATCH (l:Location) WHERE l.country_code = $cc RETURN l.code AS code, "
         "l.coworking_desk_monthly_cents AS desk_cents ORDER BY code",
-        parameters={"cc": "MT"},
+        params={"cc": "MT"},
     )
+    answers["typo"] = await call(
+        session, "read_cypher", cypher="MATCH (l:Locations) RETURN l.city ORDER BY l.city"
+    )
+    answers["resources"] = {
+        str(r.uri): (r, (await session.read_resource(r.uri)).contents[0].text)
+        for r in (await session.list_resources()).resources
+    }
+    prompts = (await session.list_prompts()).prompts
+    answers["prompts"] = {
+        p.name: (p, (await session.get_prompt(p.name, {})).messages[0].content.text)
+        for p in prompts
+    }
     answers["refused"] = await call(
         session,
         "read_cypher",
@@ -169,7 +182,13 @@ def check_answers(answers: dict[str, Any], env: dict[str, str]) -> None:
         "MT-SLM",
         "MT-VLT",
     ]
-    assert "LIMIT $__vivim_cap" in read["cypher"][0]["cypher"]
+    assert read["cypher"][0]["cypher"].endswith("ORDER BY code")  # ran as sent
+    assert read["warnings"] == [] and read["truncated"] is None
+    typo = answers["typo"]
+    assert typo["rows"] == [] and typo["columns"] == ["l.city"]
+    assert len(typo["warnings"]) == 1 and "`Locations`" in typo["warnings"][0]
+    assert "Location" in typo["warnings"][0].split("Did you mean", 1)[1]
+    check_resources_and_prompts(answers, env)
 
     for name in ("graph_schema", "find", "run_query", "explain_cost", "read_cypher"):
         assert answers[name]["cypher"] and answers[name]["provenance"], name
@@ -195,6 +214,40 @@ def check_answers(answers: dict[str, Any], env: dict[str, str]) -> None:
     bad = answers["bad_label"]
     assert bad["is_error"] and bad["error"]["code"] == "invalid_request"
     assert "Milestone" in bad["error"]["message"]  # the close match is suggested
+
+
+def check_resources_and_prompts(answers: dict[str, Any], env: dict[str, str]) -> None:
+    """The model as shipped, every named query, the conventions with the live currencies
+    and milestones, and one prompt per Browser tour stop naming queries that exist."""
+    resources = answers["resources"]
+    assert set(resources) == {
+        "vivim://graph/model.yaml", "vivim://queries/catalog.json", "vivim://conventions.md"
+    }  # fmt: skip
+    model_text = (ROOT / "graph" / "model.yaml").read_text(encoding="utf-8")
+    assert resources["vivim://graph/model.yaml"][1] == model_text
+    catalog = json.loads(resources["vivim://queries/catalog.json"][1])
+    files = {
+        (p.stem if p.parent.name == "views" else f"{p.parent.name}/{p.stem}")
+        for p in (ROOT / "cypher").glob("*/*.cypher")
+    }
+    assert {q["name"] for q in catalog} == files
+    conventions = resources["vivim://conventions.md"][1]
+    currencies = vg_json(
+        env, "cypher", "MATCH (n) WHERE n.currency IS NOT NULL RETURN DISTINCT n.currency"
+    )
+    for row in currencies["rows"]:
+        assert f"- {row['n.currency']}: " in conventions
+    codes = vg_json(env, "cypher", "MATCH (m:Milestone) RETURN m.code")["rows"]
+    assert codes and all(f"| {r['m.code']} |" in conventions for r in codes)
+    assert "_cents" in conventions and "_micros" in conventions
+    prompts = answers["prompts"]
+    guide = (ROOT / "src" / "vivim_graph" / "queries" / "questions.py").read_text(encoding="utf-8")
+    assert len(prompts) == guide.count("    Stop(") >= 5
+    names = {q["name"] for q in catalog}
+    for prompt, text in prompts.values():
+        assert prompt.title in guide and prompt.description and prompt.title in text
+        listed = text.split("run_query: ", 1)[1].split(" (list_queries", 1)[0].split(", ")
+        assert listed and set(listed) <= names, (prompt.name, listed)
 
 
 def test_stdio(env):

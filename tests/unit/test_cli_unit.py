@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+
+import pytest
 
 from tests.servers import run_cli_process as run_cli
 from vivim_graph.cli.main import main
@@ -31,3 +34,37 @@ def test_unknown_command_exits_nonzero():
     result = run_cli(dict(os.environ), "no-such-command")
     assert result.returncode == 1
     assert "No such command" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "expected"),
+    [
+        ("min", "100000", 100000),
+        ("n", "-3", -3),
+        ("rate", "1.5", 1.5),
+        ("flag", "true", True),
+        ("none", "null", None),
+        ("codes", '["MT-VLT", "IT-CTA"]', ["MT-VLT", "IT-CTA"]),
+        ("m", '{"code": "M7"}', {"code": "M7"}),
+        ("code", "M7", "M7"),
+        ("code:string", "007", "007"),
+        ("n:integer", "12", 12),
+        ("on:date", "2026-05-01", dt.date(2026, 5, 1)),
+        ("ok:boolean", "yes", True),
+        ("text", "12 apples", "12 apples"),
+    ],
+)
+def test_cypher_parameters_are_typed_like_query_parameters(name, raw, expected):
+    from vivim_graph.queries.read_only import parse_param
+
+    value = parse_param(name, raw)
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize(("name", "raw"), [("n:integer", "x"), ("n:float", "1"), ("l", "[1,")])
+def test_bad_cypher_parameters_name_the_parameter(name, raw):
+    from vivim_graph.errors import QueryError
+    from vivim_graph.queries.read_only import parse_param
+
+    with pytest.raises(QueryError, match=name.partition(":")[0]):
+        parse_param(name, raw)

@@ -24,7 +24,7 @@ from mcp.server.transport_security import TransportSecuritySettings
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from vivim_graph.agents.tools import TOOLS, Graph, Tool
+from vivim_graph.agents.tools import RESOURCES, TOOLS, Graph, Tool, tour_prompts
 from vivim_graph.errors import ConfigError, CypherRefused, QueryError, VivimGraphError
 from vivim_graph.queries.guard import Limits
 from vivim_graph.settings import Settings
@@ -33,7 +33,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 INSTRUCTIONS = (
     "VIVIM's cost database as a Neo4j graph. Start with graph_schema or list_queries; use "
     "find to get a node's key, explain_cost for why it costs what it does, run_query for "
-    "the named views, read_cypher for anything else (read-only, guarded). Money is integer "
+    "the named views, read_cypher for anything else (read-only, guarded). The resources hold "
+    "the graph model, the query catalog and the cost conventions; the prompts, the main cost "
+    "questions. Money is integer "
     "cents (*_cents), prices integer micros (*_micros), in the row's currency. Cite the "
     "provenance (source_table + key) of every number you quote."
 )
@@ -49,7 +51,27 @@ def build_server(graph: Graph) -> MCPServer:
             description=inspect.getdoc(fn),
             annotations=ToolAnnotations(read_only_hint=True, open_world_hint=False),
         )
+    for uri, name, mime, build in RESOURCES:
+        server.resource(uri, name=name, description=inspect.getdoc(build), mime_type=mime)(
+            _reader(build, graph)
+        )
+    for name, title, description, text in tour_prompts():
+        server.prompt(name=name, title=title, description=description)(_constant(text))
     return server
+
+
+def _reader(build: Any, graph: Graph) -> Any:
+    def read() -> str:
+        return build(graph)
+
+    return read
+
+
+def _constant(text: str) -> Any:
+    def prompt() -> str:
+        return text
+
+    return prompt
 
 
 def bind(fn: Tool, graph: Graph) -> Any:

@@ -8,6 +8,7 @@ stays integer cents (``*_cents``) and micros (``*_micros``), with ``currency`` b
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, LiteralString, cast
@@ -19,7 +20,9 @@ from vivim_graph.errors import QueryError, did_you_mean
 from vivim_graph.model.provenance import node_source, sources_in_rows, tables_in_text
 from vivim_graph.model.spec import GraphModel, NodeSpec, quote
 from vivim_graph.queries import catalog as queries
-from vivim_graph.queries.guard import Limits, run_guarded
+from vivim_graph.queries.guard import Limits
+from vivim_graph.queries.questions import TOUR
+from vivim_graph.queries.read_only import run_read_only
 from vivim_graph.values import plain
 
 EXPLAIN_COST = "explore/explain_cost"
@@ -98,8 +101,9 @@ def graph_schema(
     """The graph's labels, relationship types, properties and counts, with what each means.
 
     Without arguments: every module, every label (description, key, natural keys, node
-    count) and every relationship type (count). With `label` or `module`: also each
-    label's properties and types, and its relationships (type, direction, other label).
+    count, property names) and every relationship type (count). With `label` or `module`:
+    each label's properties with their types, and its relationships (type, direction,
+    other label).
     Property types: money is integer cents in `<name>_cents`, price is integer micros in
     `<name>_micros`; the node's `currency` (EUR unless it says otherwise) applies.
     """
@@ -137,6 +141,7 @@ def _label_entry(spec: NodeSpec, model: GraphModel, count: int, detailed: bool) 
         "key": list(spec.key),
         "natural_keys": list(spec.natural_keys),
         "nodes": count,
+        "properties": [p.name for p in spec.properties],
     }
     if detailed:
         entry["properties"] = [{"name": p.name, "type": p.type} for p in spec.properties]
@@ -313,28 +318,36 @@ def _resolve(graph: Graph, spec: NodeSpec, key: str) -> tuple[dict[str, Any], st
 @tool
 def read_cypher(
     graph: Graph,
-    cypher: Annotated[str, Field(description="One read-only Cypher statement ending in RETURN")],
-    parameters: Annotated[
-        dict[str, Any] | None, Field(description="Values for $names; never format values in")
+    cypher: Annotated[str, Field(description="One read-only Cypher statement")],
+    params: Annotated[
+        dict[str, Any] | None, Field(description="Values for its $names; never format values in")
     ] = None,
 ) -> dict[str, Any]:
-    """Run ad-hoc read-only Cypher, guarded; prefer run_query and explain_cost when they fit.
+    """Run one read-only Cypher statement as written; prefer run_query/explain_cost if they fit.
 
-    Refused (with a code and what to do instead): writes, LOAD CSV, procedures other than
-    db.labels/db.relationshipTypes/db.propertyKeys/db.schema.*, namespaced functions other
-    than temporal/spatial/apoc.coll|map|text|math|number, admin commands, USE, IN
-    TRANSACTIONS, several statements, variable-length paths without an upper bound ≤ 6,
-    plans estimated above the row budget, and non-ASCII code outside string literals.
-    Rows are capped (row_cap) and so is the answer's size (byte_cap); a time limit applies.
+    Columns keep Neo4j's names (`l.city`). Allowed besides MATCH … RETURN: SHOW INDEXES /
+    CONSTRAINTS / PROCEDURES / FUNCTIONS, db.labels(), db.relationshipTypes(),
+    db.propertyKeys(), db.schema.*. Refused, with a code and the fix: writes, LOAD CSV, other
+    procedures, namespaced functions beyond date/time/point/apoc.coll|map|text|math|number,
+    admin commands, USE, IN TRANSACTIONS, several statements, paths without an upper bound
+    <= 6, plans above the row budget, non-ASCII code outside strings. `truncated` says
+    row_cap or byte_cap; `warnings` names labels, types and properties the graph model lacks
+    (with the closest ones): an empty answer with warnings is probably a typo.
     """
-    result = run_guarded(
-        graph.driver, cypher, parameters or {}, limits=graph.limits, database=graph.database
+    result = run_read_only(
+        graph.driver,
+        cypher,
+        params or {},
+        limits=graph.limits,
+        database=graph.database,
+        model=graph.model,
     )
     return {
         "columns": result.columns,
         "rows": result.rows,
         "truncated": result.truncated,
-        "cypher": [_ran(result.executed, result.parameters)],
+        "warnings": result.warnings,
+        "cypher": [_ran(result.cypher, result.parameters)],
         "provenance": sources_in_rows(result.rows, graph.model)
         or tables_in_text(result.cypher, graph.model),
     }
@@ -466,3 +479,86 @@ def impact_node(
     """The blast radius of a node: everything that references it within `depth` hops,
     each with its cost property, amount, currency and path."""
     return _impact(graph, "node", {"label": label, "key": key, "depth": depth})
+
+
+# --------------------------------------------------------------------------- resources, prompts
+# What an agent host can show a person before any tool runs: the model, the catalog, the
+# conventions (resources), and the Browser tour's cost questions (prompts).
+MODEL_URI = "vivim://graph/model.yaml"
+CATALOG_URI = "vivim://queries/catalog.json"
+CONVENTIONS_URI = "vivim://conventions.md"
+
+
+def model_resource(graph: Graph) -> str:
+    """graph/model.yaml as shipped: labels, keys, properties and relationship types."""
+    from vivim_graph.model.spec import model_path
+
+    return model_path().read_text(encoding="utf-8")
+
+
+def catalog_resource(graph: Graph) -> str:
+    """The named queries (question, parameters, column kinds) as JSON."""
+    return json.dumps(list_queries(graph)["queries"], indent=2, ensure_ascii=False, default=str)
+
+
+def conventions_resource(graph: Graph) -> str:
+    """Money, currencies and milestones, from the model and the live graph."""
+    money = sum(p.type == "money" for n in graph.model.nodes for p in n.properties)
+    price = sum(p.type == "price" for n in graph.model.nodes for p in n.properties)
+    currencies = graph.read(
+        "MATCH (n) WHERE n.currency IS NOT NULL "
+        "RETURN n.currency AS currency, count(*) AS nodes ORDER BY nodes DESC, currency"
+    )
+    milestones = graph.read(
+        "MATCH (m:Milestone) RETURN m.code AS code, m.name AS name, m.start_month AS start, "
+        "m.end_month AS end, m.planned_start_date AS starts, m.planned_end_date AS ends, "
+        "m.target_users AS users, m.status AS status ORDER BY m.sequence"
+    )
+    lines = [
+        "# VIVIM cost conventions",
+        "",
+        f"- Money is exact: integer cents in properties named `*_cents` ({money} in the "
+        "model); 6500000 cents is 65,000.00. Never floats.",
+        f"- Prices below a cent are integer micros (millionths) in `*_micros` ({price}).",
+        "- Currency: the node's `currency` property; EUR where a node has none. Never add "
+        "amounts in different currencies.",
+        "- Provenance: every node has `_source_table` and `_source_key`, its row in PostgreSQL.",
+        "",
+        "## Currencies in the graph",
+        *(f"- {c['currency']}: {c['nodes']} nodes" for c in currencies),
+        "",
+        "## Milestones (the plan's months and target users)",
+        "| code | name | months | planned | target users | status |",
+        "|---|---|---|---|---|---|",
+        *(
+            f"| {m['code']} | {m['name']} | {m['start']}-{m['end']} | {m['starts']} to "
+            f"{m['ends']} | {m['users']:,} | {m['status']} |"
+            for m in milestones
+        ),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+RESOURCES: tuple[tuple[str, str, str, Callable[[Graph], str]], ...] = (
+    (MODEL_URI, "graph-model", "application/yaml", model_resource),
+    (CATALOG_URI, "query-catalog", "application/json", catalog_resource),
+    (CONVENTIONS_URI, "cost-conventions", "text/markdown", conventions_resource),
+)
+
+
+def tour_prompts() -> list[tuple[str, str, str, str]]:
+    """(name, title, description, text) per main cost question (the Browser tour's stops)."""
+    prompts = []
+    for stop in TOUR:
+        name = "_".join(stop.title.lower().replace("'", "").split())
+        text = (
+            f"{stop.title}: {stop.lead}\n\n"
+            "Answer from the VIVIM cost graph with the vivim-graph tools. Run these named "
+            f"queries with run_query: {', '.join(stop.queries)} (list_queries gives their "
+            "parameters). Use explain_cost for why a node costs what it does and read_cypher "
+            "for anything else. Money is integer cents (*_cents) or micros (*_micros) in the "
+            "row's currency (see vivim://conventions.md): convert when you present it, and "
+            "cite each figure's source_table and key."
+        )
+        prompts.append((name, stop.title, stop.lead, text))
+    return prompts

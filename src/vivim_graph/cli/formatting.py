@@ -60,7 +60,10 @@ def to_json(result: QueryResult) -> str:
         "rows": [plain(row) for row in result.rows],
         "cypher": result.query.text,
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+    if result.query.folder == "adhoc":  # ad-hoc Cypher: say when the answer is partial or
+        payload["truncated"] = result.query.extra.get("truncated")  # names look misspelt
+        payload["warnings"] = result.query.extra.get("warnings") or []
+    return json.dumps(payload, indent=2, ensure_ascii=False, default=str)
 
 
 def to_csv(result: QueryResult) -> str:
@@ -84,7 +87,8 @@ def print_table(result: QueryResult) -> None:
     from vivim_graph.cli.output import console
 
     title = escape(f"{result.query.name}: {result.query.question}")  # Cypher has [brackets]
-    table = Table(title=title, title_justify="left")
+    adhoc = result.query.folder == "adhoc"  # the person just typed the statement: no title
+    table = Table(title=None if adhoc else title, title_justify="left")
     kinds = {c: result.query.columns.get(c, "any") for c in result.columns}
     for column in result.columns:
         numeric = kinds[column] in ("money", "price", "integer", "number")

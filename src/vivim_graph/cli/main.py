@@ -420,30 +420,59 @@ def query(
 
 @cli.command()
 @click.argument("statement")
-@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME[:TYPE]=VALUE",
+    help="A $parameter; repeat for several. 12 and 1.5 are numbers, true/false booleans, "
+    "[..] and {..} JSON; other values text. NAME:string=007 keeps text, NAME:date=2026-05-01.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @click.option("--limit", default=1000, show_default=True, help="Rows returned at most.")
 @pass_ctx
 def cypher(ctx: Context, statement: str, params: tuple[str, ...], fmt: str, limit: int) -> None:
-    """Run an ad-hoc read-only Cypher statement (refused if it could write)."""
+    """Run an ad-hoc read-only Cypher statement (refused if it could write).
+
+    Names the graph model lacks (a misspelt label, type or property) are reported on
+    stderr with the closest ones, so an empty answer from a typo is not taken for "no rows".
+    """
     from vivim_graph.cli import formatting
     from vivim_graph.neo4j_db import open_driver
-    from vivim_graph.queries.read_only import run_read_only
+    from vivim_graph.queries.read_only import as_query_result, parse_param, run_read_only
 
+    typed = {k.partition(":")[0]: parse_param(k, v) for k, v in _parse_params(params).items()}
     with open_driver(ctx.settings) as driver:
-        result = run_read_only(
-            driver,
-            statement,
-            _parse_params(params),
-            limit=limit,
-            database=ctx.settings.neo4j_database,
+        answer = run_read_only(
+            driver, statement, typed, limit=limit, database=ctx.settings.neo4j_database
         )
+    result = as_query_result(answer)
     if fmt == "json":
         echo(formatting.to_json(result))
     elif fmt == "csv":
         click.echo(formatting.to_csv(result), nl=False)
     else:
         formatting.print_table(result)
+    _explain_answer(answer)
+
+
+def _explain_answer(answer: Any) -> None:
+    """On stderr, after the rows: cut-short answers and names the model lacks."""
+    if answer.truncated:
+        click.echo(
+            f"note: stopped at the {answer.truncated.replace('_', ' ')} ({len(answer.rows)} "
+            "rows); raise --limit or narrow the query",
+            err=True,
+        )
+    for warning in answer.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if answer.warnings and not answer.rows:
+        click.echo(
+            "note: no rows, but the statement names something the graph model lacks: "
+            "fix the name before reading this as 'none'",
+            err=True,
+        )
 
 
 @cli.command()

@@ -5,11 +5,12 @@
    commands, ``IN TRANSACTIONS``, ``USE``, several statements, unbounded paths.
 2. **The plan**: EXPLAIN in a READ session; the query type must be exactly ``r``, and no
    operator may be estimated above ``max_estimated_rows`` or expand a path without bound.
-3. **The query itself is capped**: it runs as ``CALL () { <query> } RETURN * LIMIT $cap``
-   (valid Cypher 5 for any query ending in RETURN; Neo4j stops pulling once the limit is
-   met), in a read transaction with a server-side timeout.
+3. **The statement runs as sent** (never rewritten, so columns keep the names Neo4j gives
+   them, ``l.city``), in a read transaction with a server-side timeout. The session pulls
+   one batch of ``max_rows + 1`` records; once the row cap is met the rest is discarded,
+   which tells the server to stop producing rows.
 4. **While streaming**: rows are converted one by one and the answer stops at
-   ``max_bytes`` of JSON.
+   ``max_bytes`` of JSON (then the rest is discarded the same way).
 
 A READ access mode only routes a query in a cluster; it is no permission (Community
 edition has no read-only role), which is why layers 1 and 2 exist.
@@ -28,10 +29,11 @@ from vivim_graph.errors import CypherRefused
 from vivim_graph.queries.lexer import MAX_HOPS, check_statement
 from vivim_graph.values import plain
 
-CAP_PARAMETER = "__vivim_cap"  # our own parameter name; a user parameter may not clash
 _EXPANDING = ("VarLengthExpand", "Repeat", "ShortestPath", "StatefulShortestPath")
-# In plan details: `[anon_0*]`, `[r*2..]`, and a quantified path `{1, *}`.
-_UNBOUNDED = re.compile(r"\*(?:\d+)?\.\.(?!\d)|\*\s*\]|\{\s*\d+\s*,\s*\*\s*\}")
+# Path bounds in plan details: `[anon_0*]`, `[r*2..]`, `[*..2147483647]` (what an unbounded
+# quantified path inside EXISTS { } plans as), `[r*1..3]`, and quantifiers `{1, *}`, `{1, 3}`.
+_STAR = re.compile(r"\*(\d*)(\.\.)?(\d*)\]")
+_QUANTIFIER = re.compile(r"\{\s*\d+\s*,\s*(\*|\d+)\s*\}")
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,10 @@ class Limits:
 class GuardedResult:
     columns: list[str]
     rows: list[dict[str, Any]]
-    cypher: str  # the statement as the caller sent it (checked)
-    executed: str  # what ran: the statement wrapped with its LIMIT
+    cypher: str  # the statement as the caller sent it (checked), which is what ran
     parameters: dict[str, Any]
     truncated: str | None = None  # "row_cap" or "byte_cap" when the answer was cut short
-    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # names the graph model lacks
 
 
 def run_guarded(
@@ -65,56 +66,60 @@ def run_guarded(
     """Check ``statement`` through every layer and run it; refusals raise CypherRefused."""
     limits = limits or Limits()
     params = dict(params or {})
-    if CAP_PARAMETER in params:
-        raise CypherRefused(
-            "parameter_reserved",
-            f"${CAP_PARAMETER} is reserved",
-            guard="lexer",
-            hint="rename that parameter",
-        )
     text = check_statement(statement, max_hops=limits.max_hops)
-    wrapped = f"CALL () {{\n{text}\n}}\nRETURN * LIMIT ${CAP_PARAMETER}"
-    bound = {**params, CAP_PARAMETER: limits.max_rows + 1}  # one more: says "truncated"
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        columns = _check_plan(session, text, wrapped, bound, limits)
-        rows, truncated = _stream(session, wrapped, bound, columns, limits)
-    return GuardedResult(columns, rows, text, wrapped, params, truncated)
+    with driver.session(
+        database=database,
+        default_access_mode=neo4j.READ_ACCESS,
+        fetch_size=limits.max_rows + 1,  # one batch is enough; one more row says "truncated"
+    ) as session:
+        _check_plan(session, text, params, limits)
+        columns, rows, truncated = _stream(session, text, params, limits)
+    return GuardedResult(columns, rows, text, params, truncated)
 
 
-def _explain(session: neo4j.Session, text: str, params: dict[str, Any], limits: Limits):
+def _check_plan(session: neo4j.Session, text: str, params: dict[str, Any], limits: Limits) -> None:
+    """EXPLAIN the statement: read-only by Neo4j's own account, no runaway operator."""
     query = neo4j.Query(cast(LiteralString, "EXPLAIN " + text), timeout=limits.timeout_seconds)
-    result = session.run(query, params)
-    return list(result.keys()), result.consume()
-
-
-def _check_plan(
-    session: neo4j.Session, text: str, wrapped: str, params: dict[str, Any], limits: Limits
-) -> list[str]:
-    """EXPLAIN the statement (its columns, in order) and its wrapped form (what will run)."""
     try:
-        columns, summary = _explain(session, text, params, limits)
+        summary = session.run(query, params).consume()
     except neo4j.exceptions.Neo4jError as e:
         raise _translate(e, "plan") from e
+    plan = summary.plan or {}
     if summary.query_type != "r":
+        writer = _writing_operator(plan)
         raise CypherRefused(
             "write_refused",
-            f"Neo4j plans this as query type {summary.query_type!r}, not read-only 'r'",
+            f"Neo4j plans this as query type {summary.query_type!r}, not read-only 'r'"
+            + (f"; the plan writes at {writer}" if writer else ""),
             guard="plan",
-            hint="send a read query (MATCH … RETURN); the impact tools answer what-if questions",
+            hint="remove the clause or procedure that writes and send a read query "
+            "(MATCH … RETURN); the impact tools answer what-if questions",
         )
-    try:
-        _, wrapped_summary = _explain(session, wrapped, params, limits)
-    except neo4j.exceptions.Neo4jError as e:
-        raise CypherRefused(
-            "return_required",
-            "the statement cannot be capped: it must end with RETURN",
-            guard="plan",
-            hint="end with RETURN …; a procedure call needs YIELD … RETURN …",
-        ) from e
-    if wrapped_summary.query_type != "r":  # cannot differ; checked so it never silently does
-        raise CypherRefused("write_refused", "the capped form is not read-only", guard="plan")
-    _check_operators(wrapped_summary.plan or {}, limits)
-    return columns
+    _check_operators(plan, limits)
+
+
+_WRITE_OPERATORS = re.compile(r"Create|Merge|Set|Delete|Remove|Foreach|ProcedureCall|Transaction")
+
+
+def _upper_bounds(details: str) -> list[int | None]:
+    """Each path's upper bound in an operator's details; None when it has none."""
+    bounds: list[int | None] = []
+    for low, dots, high in _STAR.findall(details):
+        text = high if dots else low
+        bounds.append(int(text) if text else None)
+    for high in _QUANTIFIER.findall(details):
+        bounds.append(None if high == "*" else int(high))
+    return bounds
+
+
+def _writing_operator(plan: dict[str, Any]) -> str | None:
+    """The first plan operator that can write, with its details (it names the clause)."""
+    for op in _operators(plan):
+        name = str(op.get("operatorType", "")).split("@")[0]
+        if _WRITE_OPERATORS.search(name):
+            details = str((op.get("args") or {}).get("Details") or "")
+            return f"{name} ({details[:80]})" if details else name
+    return None
 
 
 def _operators(plan: dict[str, Any]) -> list[dict[str, Any]]:
@@ -126,10 +131,12 @@ def _check_operators(plan: dict[str, Any], limits: Limits) -> None:
     operators = _operators(plan)
     for op in operators:
         details = str((op.get("args") or {}).get("Details") or "")
-        if str(op.get("operatorType", "")).startswith(_EXPANDING) and _UNBOUNDED.search(details):
+        expanding = str(op.get("operatorType", "")).startswith(_EXPANDING)
+        if expanding and any(b is None or b > limits.max_hops for b in _upper_bounds(details)):
             raise CypherRefused(
                 "unbounded_path",
-                f"the plan expands a path without an upper bound ({details[:80]})",
+                f"the plan expands a path without an upper bound of at most "
+                f"{limits.max_hops} hops ({details[:80]})",
                 guard="plan",
                 hint=f"bound the pattern, e.g. [*1..{limits.max_hops}]",
             )
@@ -147,25 +154,28 @@ def _check_operators(plan: dict[str, Any], limits: Limits) -> None:
 
 
 def _stream(
-    session: neo4j.Session,
-    wrapped: str,
-    params: dict[str, Any],
-    columns: list[str],
-    limits: Limits,
-) -> tuple[list[dict[str, Any]], str | None]:
+    session: neo4j.Session, text: str, params: dict[str, Any], limits: Limits
+) -> tuple[list[str], list[dict[str, Any]], str | None]:
+    """Pull rows until the row or byte cap, then discard the rest (the server stops)."""
+
     @neo4j.unit_of_work(timeout=limits.timeout_seconds)
-    def work(tx: neo4j.ManagedTransaction) -> tuple[list[dict[str, Any]], str | None]:
+    def work(tx: neo4j.ManagedTransaction):
+        result = tx.run(cast(LiteralString, text), params)
+        columns = list(result.keys())  # as Neo4j names them: `l.city`, `count(*)`
         rows: list[dict[str, Any]] = []
-        size = 0
-        for record in tx.run(cast(LiteralString, wrapped), params):
+        size, truncated = 0, None
+        for record in result:
             if len(rows) >= limits.max_rows:
-                return rows, "row_cap"
-            row = {c: plain(record[c]) for c in columns}  # the statement's column order
+                truncated = "row_cap"
+                break
+            row = plain(record.data())  # nodes and relationships as their properties
             size += len(json.dumps(row, default=str, ensure_ascii=False).encode())
             if size > limits.max_bytes:
-                return rows, "byte_cap"
+                truncated = "byte_cap"
+                break
             rows.append(row)
-        return rows, None
+        result.consume()  # DISCARD: the server stops producing what nobody will read
+        return columns, rows, truncated
 
     try:
         return session.execute_read(work)

@@ -84,6 +84,19 @@ ADMIN_OBJECTS = frozenset(
     }
 )
 PREFIX_KEYWORDS = frozenset({"EXPLAIN", "PROFILE", "CYPHER"})
+# SHOW commands that only describe the graph's schema and the callable code (read forms,
+# optionally followed by YIELD / WHERE / RETURN). Users, roles, privileges, databases,
+# settings, servers and transactions stay refused: they describe the server and its users.
+SHOW_OBJECTS = frozenset(
+    {"INDEX", "INDEXES", "CONSTRAINT", "CONSTRAINTS", "PROCEDURE", "PROCEDURES", "FUNCTION",
+     "FUNCTIONS"}
+)  # fmt: skip
+SHOW_MODIFIERS = frozenset(
+    {"ALL", "RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE", "UNIQUE",
+     "UNIQUENESS", "NODE", "RELATIONSHIP", "REL", "KEY", "EXIST", "EXISTS", "EXISTENCE",
+     "PROPERTY", "TYPE", "BUILT", "IN", "USER", "DEFINED"}
+)  # fmt: skip
+SHOW_TAIL = frozenset({"EXECUTABLE", "BY", "CURRENT", "USER", "YIELD", "WHERE", "RETURN"})
 MAX_HOPS = 6  # an upper bound above this is refused: 11k relationships explode past it
 
 # Cc (control) except tab/newline/CR, Cf (format: bidi, zero-width, BOM), Co/Cn, line/para
@@ -235,6 +248,9 @@ def _check_tokens(tokens: list[Token], max_hops: int) -> None:
             continue
         word = tok.value.upper()
         nxt = tokens[i + 1].value.upper() if i + 1 < len(tokens) else ""
+        if word == "SHOW" and i == 0:
+            _check_show(tokens)
+            continue
         _check_keyword(word, nxt)
         if word == "CALL":
             _check_procedure(tokens, i + 1)
@@ -274,6 +290,27 @@ def _check_keyword(word: str, nxt: str) -> None:
             "database_not_allowed",
             "USE selects another database",
             "remove USE; the server answers from its configured graph only",
+        )
+
+
+def _check_show(tokens: list[Token]) -> None:
+    """``SHOW [modifiers] INDEXES|CONSTRAINTS|PROCEDURES|FUNCTIONS [EXECUTABLE …] [YIELD …]``."""
+    i = 1
+    while (
+        i < len(tokens) and tokens[i].kind == "word" and tokens[i].value.upper() in (SHOW_MODIFIERS)
+    ):
+        i += 1
+    what = tokens[i].value.upper() if i < len(tokens) and tokens[i].kind == "word" else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    tail = after is None or after.value == ";" or after.value.upper() in SHOW_TAIL
+    if what not in SHOW_OBJECTS or not tail or (after is not None and after.kind == "string"):
+        shown = " ".join(t.value for t in tokens[: i + 1])
+        raise refuse(
+            "admin_refused",
+            f"{shown} … describes the server or its users, not the graph",
+            "allowed: SHOW INDEXES, SHOW CONSTRAINTS, SHOW PROCEDURES, SHOW FUNCTIONS (with "
+            "YIELD / WHERE / RETURN), CALL db.labels(), db.schema.visualization(); or use "
+            "graph_schema",
         )
 
 
