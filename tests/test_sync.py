@@ -20,9 +20,14 @@ from vivim_graph.importer import import_graph
 from vivim_graph.model import load_model
 from vivim_graph.postgres import redact
 from vivim_graph.relational import load_seeds
-from vivim_graph.sync import SyncBusy, sync_lock, sync_once
+from vivim_graph.sync import SyncBusy, sync_once
+from vivim_graph.writer_lock import writer_lock
 
 pytestmark = pytest.mark.integration
+
+# The server the crash test kills: its own, so killing it does not disturb the others.
+CRASH_BOLT_PORT = int(os.environ.get("VIVIM_TEST_CRASH_BOLT_PORT", "17887"))
+CRASH_HTTP_PORT = int(os.environ.get("VIVIM_TEST_CRASH_HTTP_PORT", "17674"))
 
 CHANGES = """
 INSERT INTO skills (code, name, skill_type) SELECT 'graph-db', 'Graph databases', skill_type
@@ -51,8 +56,8 @@ def clean(driver: neo4j.Driver) -> None:
 
 
 def run_sync(driver, url: str, **options):
-    with psycopg.connect(url) as conn, psycopg.connect(url) as lock_conn:
-        return sync_once(driver, conn, lock_conn, load_model(), source=redact(url), **options)
+    with psycopg.connect(url) as conn:
+        return sync_once(driver, conn, load_model(), source=redact(url), **options)
 
 
 def fresh_import_checksum(driver, url: str):
@@ -151,15 +156,20 @@ def test_dry_run_writes_nothing_and_plans(driver, source):
     )
 
 
-def test_a_second_concurrent_sync_is_refused(driver, source, neo4j_server):
+def test_a_second_writer_is_refused_while_one_holds_the_lock(driver, source, neo4j_server):
     clean(driver)
-    with psycopg.connect(source) as holder, sync_lock(holder, wait=False):
-        with pytest.raises(SyncBusy, match="another vivim-graph sync is running"):
+    with writer_lock(driver, "neo4j", "test holder"):
+        with pytest.raises(SyncBusy, match="another vivim-graph writer is running"):
             run_sync(driver, source)
-        result = run_cli(cli_env(neo4j_server, source), "sync", timeout=120)
-        assert result.returncode == 1
-        assert "another vivim-graph sync is running" in result.stderr
-        assert "--wait" in result.stderr
+        env = cli_env(neo4j_server, source)
+        for command in ("sync", "import"):
+            result = run_cli(env, command, timeout=120)
+            assert result.returncode == 1, (command, result.stderr)
+            assert "another vivim-graph writer is running" in result.stderr
+            assert "test holder" in result.stderr and "--wait" in result.stderr
+    assert graph_checksum(driver)[0] == 0  # neither wrote anything
+    # released: the next writer goes ahead
+    assert run_sync(driver, source).status == "completed"
     assert issubclass(SyncBusy, VivimGraphError)
 
 
@@ -191,8 +201,8 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
 
     settings = load_settings(
         VIVIM_STATE_DIR=TEST_STATE_DIR / "crash",
-        VIVIM_NEO4J_BOLT_PORT=17887,
-        VIVIM_NEO4J_HTTP_PORT=17674,
+        VIVIM_NEO4J_BOLT_PORT=CRASH_BOLT_PORT,
+        VIVIM_NEO4J_HTTP_PORT=CRASH_HTTP_PORT,
         VIVIM_NEO4J_HEAP="512m",
         VIVIM_NEO4J_PAGECACHE="128m",
         NEO4J_PASSWORD=SecretStr("crash-test-pass"),
@@ -201,7 +211,7 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
     server = LocalNeo4j(settings, home=tmp_path / "neo4j")
     env = {
         **os.environ,
-        "NEO4J_URI": "neo4j://127.0.0.1:17887",
+        "NEO4J_URI": f"neo4j://127.0.0.1:{CRASH_BOLT_PORT}",
         "NEO4J_PASSWORD": "crash-test-pass",
         "DATABASE_URL": source,
         "VIVIM_STATE_DIR": str(TEST_STATE_DIR / "crash"),

@@ -43,23 +43,37 @@ def ensure_source(settings: Settings, *, echo: Echo) -> str:
     return url
 
 
-def run_import(settings: Settings, *, echo: Echo, progress=None):
-    """`vivim-graph import`: replicate every table of the model into Neo4j."""
+def run_import(settings: Settings, *, echo: Echo, progress=None, wait: bool = False):
+    """`vivim-graph import`: replicate every table of the model into Neo4j.
+
+    It holds the graph's writer lock (as ``sync`` does), so an import and a sync never
+    sweep each other's nodes; with ``wait`` it queues behind the running writer.
+    """
+    import neo4j
+
     from vivim_graph.importer import import_graph
     from vivim_graph.model import load_model
     from vivim_graph.neo4j_db import open_driver
+    from vivim_graph.sync import NEO4J_GONE, _neo4j_stopped
+    from vivim_graph.writer_lock import writer_lock
 
     model = load_model()
     url = ensure_source(settings, echo=echo)
     with open_driver(settings) as driver, connect(url) as conn:
-        return import_graph(
-            driver,
-            conn,
-            model,
-            database=settings.neo4j_database,
-            batch_size=settings.batch_size,
-            progress=progress or (lambda *_: None),
-        )
+        try:
+            with writer_lock(driver, settings.neo4j_database, "import", wait=wait, waiting=echo):
+                return import_graph(
+                    driver,
+                    conn,
+                    model,
+                    database=settings.neo4j_database,
+                    batch_size=settings.batch_size,
+                    progress=progress or (lambda *_: None),
+                )
+        except NEO4J_GONE as e:
+            raise _neo4j_stopped(e, "vivim-graph import") from e
+        except neo4j.exceptions.TransientError as e:  # e.g. a lock timeout under load
+            raise _neo4j_stopped(e, "vivim-graph import") from e
 
 
 def run_sync(
@@ -71,8 +85,13 @@ def run_sync(
     watch: float | None,
     report,
     progress=None,
+    echo: Echo = lambda _: None,
 ) -> None:
-    """`vivim-graph sync`: once, or every ``watch`` seconds until interrupted."""
+    """`vivim-graph sync`: once, or every ``watch`` seconds until interrupted.
+
+    SIGINT and SIGTERM are caught for the whole command, between runs as well as during
+    one: the run under way finishes its current batch and stops cleanly.
+    """
     import time
 
     from vivim_graph.model import load_model
@@ -83,12 +102,11 @@ def run_sync(
     model = load_model()
     url = ensure_source(settings, echo=lambda _: None)
     interrupt = _Interrupt()
-    with open_driver(settings) as driver, connect(url) as conn, connect(url) as lock_conn:
-        while True:
+    with interrupt.armed(), open_driver(settings) as driver, connect(url) as conn:
+        while not interrupt.requested:
             summary = sync_once(
                 driver,
                 conn,
-                lock_conn,
                 model,
                 source=redact(url),
                 database=settings.neo4j_database,
@@ -98,20 +116,18 @@ def run_sync(
                 wait=wait,
                 progress=progress or (lambda *_: None),
                 interrupt=interrupt,
+                waiting=echo,
             )
             report(summary)
             full = False
-            if watch is None or summary.stopped_early or interrupt.requested:
+            if watch is None or summary.stopped_early:
                 return
-            with interrupt.armed():
-                deadline = time.monotonic() + watch
-                while time.monotonic() < deadline and not interrupt.requested:
-                    time.sleep(0.2)
-            if interrupt.requested:
-                return
+            deadline = time.monotonic() + watch
+            while time.monotonic() < deadline and not interrupt.requested:
+                time.sleep(0.2)
 
 
-def run_check(settings: Settings):
+def run_check(settings: Settings, *, deep: bool = False):
     from vivim_graph.check import check_graph
     from vivim_graph.model import load_model
     from vivim_graph.neo4j_db import open_driver
@@ -119,7 +135,12 @@ def run_check(settings: Settings):
     model = load_model()
     with open_driver(settings) as driver, connect(resolve_database_url(settings)) as conn:
         return check_graph(
-            driver, conn, model, database=settings.neo4j_database, batch_size=settings.batch_size
+            driver,
+            conn,
+            model,
+            database=settings.neo4j_database,
+            batch_size=settings.batch_size,
+            deep=deep,
         )
 
 
