@@ -15,6 +15,8 @@ import uuid
 import neo4j
 import psycopg
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from tests.graph_helpers import graph_checksum
 from tests.servers import cli_env, run_cli
@@ -70,9 +72,7 @@ def source(scratch_db: str) -> str:
 
 
 # ----------------------------------------------------------------- one writer at a time
-def test_import_and_sync_started_together_end_equal_to_a_fresh_sync(
-    driver, source, neo4j_server
-):
+def test_import_and_sync_started_together_end_equal_to_a_fresh_sync(driver, source, neo4j_server):
     clean(driver)
     env = cli_env(neo4j_server, source)
     sql(source, "UPDATE skills SET name = name || ' (v2)' WHERE id = (SELECT min(id) FROM skills)")
@@ -86,9 +86,7 @@ def test_import_and_sync_started_together_end_equal_to_a_fresh_sync(
     assert together == fresh_checksum(driver, source)
 
 
-def test_without_wait_the_second_writer_is_refused_and_writes_nothing(
-    driver, source, neo4j_server
-):
+def test_without_wait_the_second_writer_is_refused_and_writes_nothing(driver, source, neo4j_server):
     clean(driver)
     env = cli_env(neo4j_server, source)
     first = popen(env, "import")
@@ -133,14 +131,15 @@ def test_truncate_is_captured_and_swept(driver, source):
     assert graph_checksum(driver) == fresh_checksum(driver, source)
 
 
-def test_a_disabled_trigger_is_refused_by_sync_and_reported_by_doctor(
-    driver, source, neo4j_server
-):
+def test_a_disabled_trigger_is_refused_by_sync_and_reported_by_doctor(driver, source, neo4j_server):
     clean(driver)
     run_sync(driver, source)
     sql(source, "ALTER TABLE skills DISABLE TRIGGER vivim_capture")
-    sql(source, "UPDATE skills SET name = 'edited while nobody logged it' WHERE id = "
-        "(SELECT min(id) FROM skills)")
+    sql(
+        source,
+        "UPDATE skills SET name = 'edited while nobody logged it' WHERE id = "
+        "(SELECT min(id) FROM skills)",
+    )
     before, position = graph_checksum(driver), read_state(driver, "neo4j", redact(source))
     with pytest.raises(CaptureGap, match="skills: trigger vivim_capture is disabled") as error:
         run_sync(driver, source)
@@ -175,21 +174,23 @@ def test_a_dropped_trigger_is_refused_not_silently_reinstalled(driver, source):
     assert run_sync(driver, source).status == "completed"  # triggers back in place
 
 
-def test_an_ordinary_role_writes_business_tables_but_cannot_edit_the_change_log(
-    driver, source
-):
+def test_an_ordinary_role_writes_business_tables_but_cannot_edit_the_change_log(driver, source):
     clean(driver)
     run_sync(driver, source)
     role = f"clerk_{uuid.uuid4().hex[:8]}"
     sql(source, f"CREATE ROLE {role} LOGIN")
     try:
         sql(source, f"GRANT USAGE ON SCHEMA public TO {role}")
-        sql(source, f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
+        sql(
+            source, f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"
+        )
         sql(source, f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}")
         clerk = psycopg.conninfo.make_conninfo(source, user=role, password=None)
         with psycopg.connect(clerk, autocommit=True) as pg:
-            pg.execute("UPDATE skills SET name = name || ' (clerk)' WHERE id = "
-                       "(SELECT min(id) FROM skills)")
+            pg.execute(
+                "UPDATE skills SET name = name || ' (clerk)' WHERE id = "
+                "(SELECT min(id) FROM skills)"
+            )
             pg.execute("DELETE FROM agent_alerts WHERE id = (SELECT max(id) FROM agent_alerts)")
             for edit in (
                 "DELETE FROM vivim_sync.change_log",
@@ -232,8 +233,11 @@ def test_check_deep_finds_a_value_planted_by_a_direct_cypher_edit(driver, source
     assert run_cli(env, "sync").returncode == 0
     assert run_cli(env, "check", "--deep").returncode == 0
     skill = sql(source, "SELECT id, name FROM skills ORDER BY id LIMIT 1")[0]
-    pair = sql(source, "SELECT role_id, skill_id, required_level FROM role_skills "
-               "ORDER BY role_id, skill_id LIMIT 1")[0]
+    pair = sql(
+        source,
+        "SELECT role_id, skill_id, required_level FROM role_skills "
+        "ORDER BY role_id, skill_id LIMIT 1",
+    )[0]
     driver.execute_query(
         "MATCH (s:Skill {id: $id}) SET s.name = 'planted'", id=skill[0], database_="neo4j"
     )
@@ -262,8 +266,10 @@ def test_a_dangling_foreign_key_in_an_incremental_sync_is_refused_before_any_wri
     sql(source, "ALTER TABLE team_members DROP CONSTRAINT team_members_location_id_fkey")
     member = sql(source, "SELECT id FROM team_members ORDER BY id LIMIT 1")[0][0]
     # an earlier table's change first: nothing of it may be written either
-    sql(source, "UPDATE locations SET name = name || ' (moved)' WHERE id = "
-        "(SELECT min(id) FROM locations)")
+    sql(
+        source,
+        "UPDATE locations SET name = name || ' (moved)' WHERE id = (SELECT min(id) FROM locations)",
+    )
     sql(source, "UPDATE team_members SET location_id = 424242 WHERE id = %s", member)
     before, position = graph_checksum(driver), read_state(driver, "neo4j", redact(source))
     with pytest.raises(RowValidationError) as error:
@@ -295,16 +301,23 @@ def test_a_dangling_join_end_and_a_null_join_key_are_refused(driver, source):
     for (name,) in constraints:
         sql(source, f'ALTER TABLE role_skills DROP CONSTRAINT "{name}"')
     role = sql(source, "SELECT min(id) FROM roles")[0][0]
-    sql(source, "INSERT INTO role_skills (role_id, skill_id, required_level, is_mandatory) "
-        "VALUES (%s, 999999, 1, false)", role)
+    sql(
+        source,
+        "INSERT INTO role_skills (role_id, skill_id, required_level, is_mandatory) "
+        "VALUES (%s, 999999, 1, false)",
+        role,
+    )
     before = graph_checksum(driver)
     with pytest.raises(RowValidationError, match="skill_id = 999999 refers to no row of skills"):
         run_sync(driver, source)
     assert graph_checksum(driver) == before
     sql(source, "DELETE FROM role_skills WHERE skill_id = 999999")
     sql(source, "ALTER TABLE role_skills ALTER COLUMN role_id DROP NOT NULL")
-    sql(source, "INSERT INTO role_skills (role_id, skill_id, required_level, is_mandatory) "
-        "VALUES (NULL, (SELECT min(id) FROM skills), 1, false)")
+    sql(
+        source,
+        "INSERT INTO role_skills (role_id, skill_id, required_level, is_mandatory) "
+        "VALUES (NULL, (SELECT min(id) FROM skills), 1, false)",
+    )
     with pytest.raises(RowValidationError, match="column role_id is missing") as error:
         run_sync(driver, source)
     assert (error.value.table, error.value.column) == ("role_skills", "role_id")
@@ -334,7 +347,7 @@ def test_sigterm_stops_watch_cleanly_between_runs(driver, source, neo4j_server):
         _wait_for(watch, '"status": "completed"', 600)
         time.sleep(1.5)  # now between runs, outside any batch
         watch.send_signal(signal.SIGTERM)
-        out, err = watch.communicate(timeout=60)
+        _, err = watch.communicate(timeout=60)
     finally:
         if watch.poll() is None:
             watch.kill()
@@ -386,3 +399,289 @@ def test_killed_writer_does_not_keep_the_lock(driver, source, neo4j_server):
     assert run_sync(driver, source).status == "completed"
     assert time.monotonic() - started < 120
     assert graph_checksum(driver) == fresh_checksum(driver, source)
+
+
+# ----------------------------------------------------------------- differential, kill -9
+# A small copy of the seeds (a few rows a table, every reference intact) keeps a fresh
+# import to seconds, so each random sequence and each kill can be compared with one.
+KEEP_PER_TABLE = 6
+
+
+def foreign_keys(pg: psycopg.Connection) -> list[tuple[str, list[str], str, list[str], bool]]:
+    """(table, columns, referenced table, referenced columns, all columns nullable)."""
+    rows = pg.execute(
+        """
+        SELECT c.conrelid::regclass::text, c.confrelid::regclass::text,
+               array(SELECT a.attname FROM unnest(c.conkey) k
+                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k),
+               array(SELECT a.attname FROM unnest(c.confkey) k
+                     JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k),
+               bool_and(NOT a.attnotnull)
+        FROM pg_constraint c JOIN pg_attribute a
+          ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+        GROUP BY c.oid, c.conrelid, c.confrelid, c.conkey, c.confkey
+        """
+    ).fetchall()
+    return [(t, list(cols), r, list(rcols), nullable) for t, r, cols, rcols, nullable in rows]
+
+
+def shrink(url: str, keep: int = KEEP_PER_TABLE) -> None:
+    """Keep the first rows of each table, then repair references until none dangles:
+    a nullable reference to a removed row becomes NULL, any other removes its row."""
+    model = load_model()
+    tables = [n.table for n in model.nodes] + [j.table for j in model.joins]
+    with psycopg.connect(url, autocommit=True) as pg:
+        fks = foreign_keys(pg)
+        with pg.transaction():
+            pg.execute("SET LOCAL session_replication_role = replica")  # no FK triggers
+            for table in tables:
+                pg.execute(
+                    f'DELETE FROM "{table}" WHERE ctid NOT IN '
+                    f'(SELECT ctid FROM "{table}" ORDER BY 1 LIMIT {keep})'
+                )
+            changed = True
+            while changed:
+                changed = False
+                for table, cols, ref, rcols, nullable in fks:
+                    pairs = zip(cols, rcols, strict=True)
+                    match = " AND ".join(f'r."{b}" = t."{a}"' for a, b in pairs)
+                    present = " AND ".join(f't."{a}" IS NOT NULL' for a in cols)
+                    dangling = f'{present} AND NOT EXISTS (SELECT 1 FROM "{ref}" r WHERE {match})'
+                    cur = None
+                    if nullable:  # a CHECK may still want it set: then the row goes
+                        sets = ", ".join(f'"{a}" = NULL' for a in cols)
+                        try:
+                            with pg.transaction():
+                                cur = pg.execute(f'UPDATE "{table}" t SET {sets} WHERE {dangling}')
+                        except psycopg.errors.CheckViolation:
+                            cur = None
+                    if cur is None:
+                        cur = pg.execute(f'DELETE FROM "{table}" t WHERE {dangling}')
+                    changed = changed or cur.rowcount > 0
+
+
+class Edits:
+    """Random plain-SQL edits of the business tables, generated from the model and the
+    catalog: inserts (copies of a row), updates (a column takes another row's value, so a
+    reference moves to another valid row, or NULL), deletes (cascading as declared), key
+    moves, join rows added and removed, truncates. An edit the database refuses (a unique
+    or foreign key violation) is skipped: only what PostgreSQL accepts is replicated."""
+
+    KINDS = (
+        "insert",
+        "update",
+        "update",
+        "delete",
+        "move_key",
+        "join_add",
+        "join_drop",
+        "truncate",
+    )
+
+    def __init__(self, pg: psycopg.Connection) -> None:
+        self.pg = pg
+        self.model = load_model()
+        self.nodes = self.model.nodes
+        self.joins = self.model.joins
+        self.unique_text = {
+            (t, c)
+            for t, c in pg.execute(
+                "SELECT i.indrelid::regclass::text, a.attname FROM pg_index i "
+                "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+                "WHERE i.indisunique AND i.indnatts = 1 AND a.atttypid IN "
+                "('text'::regtype, 'varchar'::regtype) AND NOT i.indisprimary"
+            ).fetchall()
+        }
+        self.applied = 0
+
+    def columns(self, table: str) -> list[str]:
+        return [
+            c
+            for (c,) in self.pg.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+                "AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
+                (table,),
+            ).fetchall()
+        ]
+
+    def pick(self, table: str, n: int, column: str = "id") -> str:
+        return (
+            f'(SELECT "{column}" FROM "{table}" ORDER BY 1 OFFSET {n} % '
+            f'greatest((SELECT count(*) FROM "{table}"), 1) LIMIT 1)'
+        )
+
+    def statement(self, kind: str, a: int, b: int, c: int) -> str:
+        node = self.nodes[a % len(self.nodes)]
+        t = node.table
+        if kind == "insert":
+            cols = [x for x in self.columns(t) if x != "id"]
+            exprs = [
+                f"\"{x}\" || '-e{self.applied}x{b}'" if (t, x) in self.unique_text else f'"{x}"'
+                for x in cols
+            ]
+            names = ", ".join(f'"{x}"' for x in cols)
+            return (
+                f'INSERT INTO "{t}" ({names}) SELECT {", ".join(exprs)} FROM "{t}" '
+                f"WHERE id = {self.pick(t, b)}"
+            )
+        if kind == "update":
+            props = [p.column for p in node.properties if p.column not in node.key]
+            refs = [r.columns[0] for r in node.references]
+            choices = refs + props
+            column = choices[b % len(choices)]
+            value = "NULL" if c % 5 == 0 else self.pick(t, c, column)
+            return f'UPDATE "{t}" SET "{column}" = {value} WHERE id = {self.pick(t, b)}'
+        if kind == "delete":
+            return f'DELETE FROM "{t}" WHERE id = {self.pick(t, b)}'
+        if kind == "move_key":
+            return (
+                f'UPDATE "{t}" SET id = (SELECT max(id) + 1000 FROM "{t}") '
+                f"WHERE id = {self.pick(t, b)}"
+            )
+        join = self.joins[a % len(self.joins)]
+        j, src, tgt = join.table, join.source.columns[0], join.target.columns[0]
+        if kind == "join_add":
+            others = [x for x in self.columns(j) if x not in (src, tgt)]
+            names = ", ".join(f'"{x}"' for x in [src, tgt, *others])
+            values = ", ".join(
+                [self.pick(join.source.table, b), self.pick(join.target.table, c)]
+                + [f'"{x}"' for x in others]
+            )
+            return f'INSERT INTO "{j}" ({names}) SELECT {values} FROM "{j}" LIMIT 1'
+        if kind == "join_drop":
+            return (
+                f'DELETE FROM "{j}" WHERE ctid = (SELECT ctid FROM "{j}" ORDER BY 1, 2 '
+                f'OFFSET {b} % greatest((SELECT count(*) FROM "{j}"), 1) LIMIT 1)'
+            )
+        return f'TRUNCATE "{j if b % 2 else t}"'  # refused when another table refers to it
+
+    def apply(self, kind: str, a: int, b: int, c: int) -> bool:
+        try:
+            with self.pg.transaction():
+                self.pg.execute(self.statement(kind, a, b, c))
+        except (
+            psycopg.errors.IntegrityError,
+            psycopg.errors.FeatureNotSupported,
+            psycopg.errors.DataError,
+            psycopg.errors.CheckViolation,
+        ):
+            return False
+        self.applied += 1
+        return True
+
+
+def replica_checksum(driver) -> tuple[int, int, str]:
+    return graph_checksum(driver)
+
+
+def fresh_import_keeping_position(driver, url: str) -> tuple[int, int, str]:
+    """A fresh import into a graph emptied of replicated data; the sync's own records
+    (position, runs) stay, so the next sync goes on incrementally."""
+    driver.execute_query(
+        "MATCH (n) WHERE n._source_table IS NOT NULL DETACH DELETE n", database_="neo4j"
+    )
+    with psycopg.connect(url) as conn:
+        import_graph(driver, conn, load_model())
+    return graph_checksum(driver)
+
+
+@pytest.fixture
+def small_source(scratch_db: str) -> str:
+    load_seeds(scratch_db)
+    shrink(scratch_db)
+    return scratch_db
+
+
+EDIT = st.tuples(
+    st.sampled_from(Edits.KINDS),
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+)
+
+
+def test_random_edit_sequences_sync_incrementally_to_the_fresh_import(driver, small_source):
+    """Differential: after each random sequence of SQL edits, the incremental sync gives
+    exactly the graph a fresh import gives (counts at the end: how many edits applied)."""
+    clean(driver)
+    assert run_sync(driver, small_source).mode == "full"
+    pg = psycopg.connect(small_source, autocommit=True)
+    edits = Edits(pg)
+    rounds: list[int] = []
+
+    @settings(
+        max_examples=int(os.environ.get("VIVIM_DIFFERENTIAL_EXAMPLES", "15")),
+        derandomize=True,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],  # a failure is printed, not shrunk for hours
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.lists(EDIT, min_size=1, max_size=40))
+    def sequence(steps):
+        applied = sum(edits.apply(*step) for step in steps)
+        summary = run_sync(driver, small_source)
+        assert summary.mode == "incremental" and summary.status == "completed"
+        synced = graph_checksum(driver)
+        assert synced == fresh_import_keeping_position(driver, small_source), steps
+        rounds.append(applied)
+
+    try:
+        sequence()
+    finally:
+        pg.close()
+    print(f"differential: {len(rounds)} sequences, {sum(rounds)} edits applied")
+    assert len(rounds) >= 10 and sum(rounds) >= 50  # the sequences did edit the database
+
+
+def _wait_until_holding(driver, pid: int, timeout: float = 120) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        held = driver.execute_query(
+            "MATCH (l:VivimWriterLock) WHERE l.owner IS NOT NULL RETURN l.pid AS p",
+            database_="neo4j",
+        ).records
+        if held and held[0]["p"] == pid:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_kill_9_of_full_and_incremental_syncs_then_rerun_equals_a_fresh_import(
+    driver, small_source, neo4j_server
+):
+    """At least ten trials: a sync process killed with SIGKILL at a random point, rerun,
+    compared with a fresh import. Every third trial kills a full sync."""
+    import random
+
+    trials = int(os.environ.get("VIVIM_KILL_TRIALS", "10"))
+    rng = random.Random(18)
+    clean(driver)
+    env = cli_env(neo4j_server, small_source)
+    assert run_sync(driver, small_source).status == "completed"
+    pg = psycopg.connect(small_source, autocommit=True)
+    edits = Edits(pg)
+    killed_mid_run = 0
+    try:
+        for trial in range(trials):
+            for _ in range(rng.randint(5, 30)):
+                edits.apply(rng.choice(Edits.KINDS), *(rng.randint(0, 10_000) for _ in range(3)))
+            for table in rng.sample([n.table for n in edits.nodes], 25):  # a longer sync
+                pg.execute(f'UPDATE "{table}" SET id = id')
+            args = ["sync", "--batch-size", "2"] + (["--full"] if trial % 3 == 0 else [])
+            syncing = popen(env, *args)
+            if _wait_until_holding(driver, syncing.pid):
+                time.sleep(rng.uniform(0.0, 2.5))
+            if syncing.poll() is None:
+                syncing.kill()
+                killed_mid_run += 1
+            syncing.communicate(timeout=60)
+            rerun = run_sync(driver, small_source)
+            assert rerun.status == "completed", trial
+            synced = graph_checksum(driver)
+            assert synced == fresh_import_keeping_position(driver, small_source), trial
+    finally:
+        pg.close()
+    print(f"kill -9: {trials} trials, {killed_mid_run} killed mid-run")
+    assert trials >= 10 and killed_mid_run >= trials // 2
