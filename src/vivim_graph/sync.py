@@ -890,8 +890,8 @@ class Neo4jStopped(VivimGraphError):
 def _neo4j_stopped(error: BaseException, command: str) -> Neo4jStopped:
     return Neo4jStopped(
         f"Neo4j stopped answering during `{command}` ({type(error).__name__}). Nothing is "
-        "lost: what was written is complete batches of the same rows, and the sync position "
-        "was not advanced, so the next run redoes this one",
+        "lost: PostgreSQL is untouched, the graph holds only complete batches, and the sync "
+        "position was not advanced, so the next run redoes this one",
         hint=f"once Neo4j answers again (`vivim-graph doctor`), run `{command}` again",
     )
 
@@ -925,7 +925,12 @@ def sync_once(
         contextlib.nullcontext()
         if dry_run
         else writer_lock(
-            driver, database, command.removeprefix("vivim-graph "), wait=wait, waiting=waiting
+            driver,
+            database,
+            command.removeprefix("vivim-graph "),
+            wait=wait,
+            waiting=waiting,
+            cancelled=lambda: interrupt.requested,
         )
     )
     try:

@@ -132,8 +132,10 @@ def writer_lock(
     *,
     wait: bool = False,
     waiting: Callable[[str], None] = lambda _: None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[None]:
-    """Hold the graph's writer lock for the block; refuse (or, with ``wait``, queue)."""
+    """Hold the graph's writer lock for the block; refuse (or, with ``wait``, queue until
+    it is free or ``cancelled()`` says to give up, e.g. on Ctrl-C)."""
     token = uuid.uuid4().hex
     told = False
     ensure_lock_constraint(driver, database)
@@ -141,7 +143,7 @@ def writer_lock(
         holder = _try_claim(driver, database, token, command)
         if holder["ours"]:
             break
-        if not wait:
+        if not wait or cancelled():
             raise _busy(holder, command)
         if not told:
             waiting(f"waiting for `{holder['command']}` (process {holder['pid']}) to finish")
@@ -152,14 +154,18 @@ def writer_lock(
         target=_renew_until, args=(driver, database, token, stop), daemon=True
     )
     renewer.start()
+    neo4j_gone = False
     try:
         yield
+    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired):
+        neo4j_gone = True  # releasing would only wait for it: the lease or pid check frees it
+        raise
     finally:
         stop.set()
-        renewer.join(timeout=RENEW_SECONDS + 1)
-        # Neo4j gone: the lease runs out, or the pid check frees it
-        with contextlib.suppress(Exception):
-            driver.execute_query(_RELEASE, name=LOCK_NAME, token=token, database_=database)
+        if not neo4j_gone:
+            renewer.join(timeout=RENEW_SECONDS + 1)
+            with contextlib.suppress(Exception):
+                driver.execute_query(_RELEASE, name=LOCK_NAME, token=token, database_=database)
 
 
 def _renew_until(driver: neo4j.Driver, database: str, token: str, stop: threading.Event) -> None:
