@@ -285,7 +285,11 @@ def test_a_dangling_foreign_key_in_an_incremental_sync_is_refused_before_any_wri
     cli = run_cli(cli_env(neo4j_server, source), "sync")
     assert cli.returncode == 1
     assert "team_members" in cli.stderr and "location_id" in cli.stderr
-    sql(source, "UPDATE team_members SET location_id = NULL WHERE id = %s", member)
+    sql(
+        source,
+        "UPDATE team_members SET location_id = (SELECT min(id) FROM locations) WHERE id = %s",
+        member,
+    )
     assert run_sync(driver, source).status == "completed"
     assert graph_checksum(driver) == fresh_checksum(driver, source)
 

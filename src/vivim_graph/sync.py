@@ -591,6 +591,10 @@ def _batches(keys: list[Any], size: int) -> Iterator[list[Any]]:
         yield keys[start : start + size]
 
 
+def _ref_columns(node: NodeSpec) -> list[str]:
+    return list(dict.fromkeys([*node.key, *(c for r in node.references for c in r.columns)]))
+
+
 def _refuse_null_keys(table: str, columns: tuple[str, ...], keys: list[dict[str, Any]]) -> None:
     for key in keys:
         for column in columns:
@@ -606,26 +610,36 @@ def _refuse_null_keys(table: str, columns: tuple[str, ...], keys: list[dict[str,
 def _refuse_dangling(
     conn: psycopg.Connection,
     table: str,
-    column: str,
-    pairs: list[tuple[Any, Any]],
+    columns: tuple[str, ...],
+    pairs: list[tuple[Any, tuple[Any, ...]]],
     target: str,
-    target_column: str,
+    target_columns: tuple[str, ...],
 ) -> None:
-    """(row key, referenced value) pairs whose value is in no row of the target table."""
-    values = list({v for _, v in pairs if v is not None})
-    if not values:
+    """(row key, referenced values) pairs that match no row of the target table; a
+    reference with a NULL column refers to nothing, as in the import's anti-join."""
+    wanted = {tuple(str(v) for v in values) for _, values in pairs if None not in values}
+    if not wanted:
         return
-    query = sql.SQL("SELECT DISTINCT {c}::text FROM {t} WHERE {c}::text = ANY(%s)").format(
-        c=sql.Identifier(target_column), t=sql.Identifier(target)
+    arrays = [list(column) for column in zip(*sorted(wanted), strict=True)]
+    query = sql.SQL(
+        "SELECT DISTINCT {cols} FROM {t} WHERE ({cols}) IN (SELECT * FROM unnest({arrays}))"
+    ).format(
+        cols=sql.SQL(", ").join(
+            sql.SQL("{}::text").format(sql.Identifier(c)) for c in target_columns
+        ),
+        t=sql.Identifier(target),
+        arrays=sql.SQL(", ").join(sql.SQL("%s::text[]") for _ in arrays),
     )
-    found = {v for (v,) in conn.execute(query, ([str(v) for v in values],)).fetchall()}
-    for key, value in pairs:
-        if value is not None and str(value) not in found:
+    found = {tuple(row) for row in conn.execute(query, arrays).fetchall()}
+    for key, values in pairs:
+        if None not in values and tuple(str(v) for v in values) not in found:
+            shown = values[0] if len(values) == 1 else values
             raise RowValidationError(
-                f"{table} row {key!r}: column {column} = {value} refers to no row of {target}",
+                f"{table} row {key!r}: column {', '.join(columns)} = {shown} refers to no row "
+                f"of {target}",
                 table=table,
                 key=key,
-                column=column,
+                column=columns[0],
             )
 
 
@@ -678,15 +692,16 @@ def validate_changes(
         for done, batch in enumerate(_batches(keys, batch_size), start=1):
             if interrupt.requested:
                 raise _Stopped
-            _, refs, deletes = _node_batches(model, node, conn, batch)
-            for ref, _, rows in refs:
+            _, _, deletes = _node_batches(model, node, conn, batch)
+            rows = _fetch_rows(conn, node.table, node.key, _ref_columns(node), batch)
+            for ref in node.references:
                 _refuse_dangling(
                     conn,
                     node.table,
-                    ref.columns[0],
-                    [(r["key"], r["ref"]) for r in rows],
+                    ref.columns,
+                    [(key_of(node.key, r), tuple(r[c] for c in ref.columns)) for r in rows],
                     ref.target,
-                    ref.target_columns[0],
+                    ref.target_columns,
                 )
             _refuse_deleted_but_referenced(conn, model, node.table, deletes)
             progress(f"validate {node.table}", min(done * batch_size, len(keys)), len(keys))
@@ -703,10 +718,13 @@ def validate_changes(
                 _refuse_dangling(
                     conn,
                     join.table,
-                    end.columns[0],
-                    [(f"{r[key_columns[0]]}|{r[key_columns[1]]}", r[end.columns[0]]) for r in rows],
+                    end.columns,
+                    [
+                        (f"{r[key_columns[0]]}|{r[key_columns[1]]}", (r[end.columns[0]],))
+                        for r in rows
+                    ],
                     end.table,
-                    end.target_columns[0],
+                    end.target_columns[:1],
                 )
 
 
