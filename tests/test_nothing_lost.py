@@ -534,7 +534,9 @@ class Edits:
             refs = [r.columns[0] for r in node.references]
             choices = refs + props
             column = choices[b % len(choices)]
-            value = "NULL" if c % 5 == 0 else self.pick(t, c, column)
+            required = {p.column for p in node.properties if p.required}
+            nullable = column not in required  # NULL where the model allows it too
+            value = "NULL" if c % 5 == 0 and nullable else self.pick(t, c, column)
             return f'UPDATE "{t}" SET "{column}" = {value} WHERE id = {self.pick(t, b)}'
         if kind == "delete":
             return f'DELETE FROM "{t}" WHERE id = {self.pick(t, b)}'
@@ -555,8 +557,9 @@ class Edits:
             return f'INSERT INTO "{j}" ({names}) SELECT {values} FROM "{j}" LIMIT 1'
         if kind == "join_drop":
             return (
-                f'DELETE FROM "{j}" WHERE ctid = (SELECT ctid FROM "{j}" ORDER BY 1, 2 '
-                f'OFFSET {b} % greatest((SELECT count(*) FROM "{j}"), 1) LIMIT 1)'
+                f'DELETE FROM "{j}" WHERE ctid = (SELECT ctid FROM "{j}" '
+                f'ORDER BY "{src}", "{tgt}" OFFSET {b} % '
+                f'greatest((SELECT count(*) FROM "{j}"), 1) LIMIT 1)'
             )
         return f'TRUNCATE "{j if b % 2 else t}"'  # refused when another table refers to it
 
@@ -564,11 +567,11 @@ class Edits:
         try:
             with self.pg.transaction():
                 self.pg.execute(self.statement(kind, a, b, c))
-        except (
+        except (  # refused by a constraint, a type, or a trigger of the schema (RAISE)
             psycopg.errors.IntegrityError,
-            psycopg.errors.FeatureNotSupported,
+            psycopg.errors.NotSupportedError,
             psycopg.errors.DataError,
-            psycopg.errors.CheckViolation,
+            psycopg.errors.InternalError,
         ):
             return False
         self.applied += 1
