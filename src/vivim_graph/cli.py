@@ -227,7 +227,9 @@ def import_command(
 
     settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
     with ProgressDisplay() as progress:
-        summary = workflow.run_import(settings, echo=_echo_err, progress=progress, wait=wait)
+        summary = workflow.run_import(
+            settings, echo=echo, progress=progress, wait=wait, waiting=_echo_err
+        )
     print_import_summary(summary)
 
 

@@ -43,14 +43,15 @@ def ensure_source(settings: Settings, *, echo: Echo) -> str:
     return url
 
 
-def run_import(settings: Settings, *, echo: Echo, progress=None, wait: bool = False):
+def run_import(
+    settings: Settings, *, echo: Echo, progress=None, wait: bool = False, waiting: Echo = print
+):
     """`vivim-graph import`: replicate every table of the model into Neo4j.
 
     It holds the graph's writer lock (as ``sync`` does), so an import and a sync never
-    sweep each other's nodes; with ``wait`` it queues behind the running writer.
+    sweep each other's nodes; with ``wait`` it queues behind the running writer, saying so
+    through ``waiting``.
     """
-    import neo4j
-
     from vivim_graph.importer import import_graph
     from vivim_graph.model import load_model
     from vivim_graph.neo4j_db import open_driver
@@ -61,7 +62,7 @@ def run_import(settings: Settings, *, echo: Echo, progress=None, wait: bool = Fa
     url = ensure_source(settings, echo=echo)
     with open_driver(settings) as driver, connect(url) as conn:
         try:
-            with writer_lock(driver, settings.neo4j_database, "import", wait=wait, waiting=echo):
+            with writer_lock(driver, settings.neo4j_database, "import", wait=wait, waiting=waiting):
                 return import_graph(
                     driver,
                     conn,
@@ -71,8 +72,6 @@ def run_import(settings: Settings, *, echo: Echo, progress=None, wait: bool = Fa
                     progress=progress or (lambda *_: None),
                 )
         except NEO4J_GONE as e:
-            raise _neo4j_stopped(e, "vivim-graph import") from e
-        except neo4j.exceptions.TransientError as e:  # e.g. a lock timeout under load
             raise _neo4j_stopped(e, "vivim-graph import") from e
 
 
