@@ -63,9 +63,18 @@ def ensure_source(settings: Settings, *, echo: Echo, model=None) -> str:
     return url
 
 
-def run_import(settings: Settings, *, echo: Echo, progress=None):
-    """`vivim-graph import`: replicate every table of the model into Neo4j."""
+def run_import(
+    settings: Settings, *, echo: Echo, progress=None, wait: bool = False, waiting: Echo = print
+):
+    """`vivim-graph import`: replicate every table of the model into Neo4j.
+
+    It holds the graph's writer lock (as ``sync`` does), so an import and a sync never
+    sweep each other's nodes; with ``wait`` it queues behind the running writer, saying so
+    through ``waiting``.
+    """
     from vivim_graph.load.importer import import_graph
+    from vivim_graph.load.sync import NEO4J_GONE, _neo4j_stopped
+    from vivim_graph.load.writer_lock import writer_lock
     from vivim_graph.model.spec import load_model
     from vivim_graph.neo4j_db import open_driver
 
@@ -73,14 +82,18 @@ def run_import(settings: Settings, *, echo: Echo, progress=None):
     model = load_model()
     url = ensure_source(settings, echo=echo, model=model)
     with open_driver(settings) as driver, connect(url) as conn:
-        return import_graph(
-            driver,
-            conn,
-            model,
-            database=settings.neo4j_database,
-            batch_size=settings.batch_size,
-            progress=progress or (lambda *_: None),
-        )
+        try:
+            with writer_lock(driver, settings.neo4j_database, "import", wait=wait, waiting=waiting):
+                return import_graph(
+                    driver,
+                    conn,
+                    model,
+                    database=settings.neo4j_database,
+                    batch_size=settings.batch_size,
+                    progress=progress or (lambda *_: None),
+                )
+        except NEO4J_GONE as e:
+            raise _neo4j_stopped(e, "vivim-graph import") from e
 
 
 def run_sync(
@@ -92,8 +105,13 @@ def run_sync(
     watch: float | None,
     report,
     progress=None,
+    echo: Echo = lambda _: None,
 ) -> None:
-    """`vivim-graph sync`: once, or every ``watch`` seconds until interrupted."""
+    """`vivim-graph sync`: once, or every ``watch`` seconds until interrupted.
+
+    SIGINT and SIGTERM are caught for the whole command, between runs as well as during
+    one: the run under way finishes its current batch and stops cleanly.
+    """
     import time
 
     from vivim_graph.load.sync import _Interrupt, sync_once
@@ -106,12 +124,11 @@ def run_sync(
     model = load_model()
     url = ensure_source(settings, echo=lambda _: None, model=model)
     interrupt = _Interrupt()
-    with open_driver(settings) as driver, connect(url) as conn, connect(url) as lock_conn:
-        while True:
+    with interrupt.armed(), open_driver(settings) as driver, connect(url) as conn:
+        while not interrupt.requested:
             summary = sync_once(
                 driver,
                 conn,
-                lock_conn,
                 model,
                 source=redact(url),
                 database=settings.neo4j_database,
@@ -122,20 +139,18 @@ def run_sync(
                 progress=progress or (lambda *_: None),
                 interrupt=interrupt,
                 started_at=started,
+                waiting=echo,
             )
             report(summary)
             full, started = False, None
-            if watch is None or summary.stopped_early or interrupt.requested:
+            if watch is None or summary.stopped_early:
                 return
-            with interrupt.armed():
-                deadline = time.monotonic() + watch
-                while time.monotonic() < deadline and not interrupt.requested:
-                    time.sleep(0.2)
-            if interrupt.requested:
-                return
+            deadline = time.monotonic() + watch
+            while time.monotonic() < deadline and not interrupt.requested:
+                time.sleep(0.2)
 
 
-def run_check(settings: Settings):
+def run_check(settings: Settings, *, deep: bool = False):
     from vivim_graph.load.check import check_graph
     from vivim_graph.model.draft import check_source
     from vivim_graph.model.spec import load_model
@@ -149,7 +164,12 @@ def run_check(settings: Settings):
         check_source(conn, model, source=redact(url))
     with open_driver(settings) as driver, connect(url) as conn:
         return check_graph(
-            driver, conn, model, database=settings.neo4j_database, batch_size=settings.batch_size
+            driver,
+            conn,
+            model,
+            database=settings.neo4j_database,
+            batch_size=settings.batch_size,
+            deep=deep,
         )
 
 

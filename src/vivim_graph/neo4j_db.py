@@ -7,6 +7,7 @@ call, so a routing URI (``neo4j://``, ``neo4j+s://`` for Aura or a cluster) work
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,6 +19,14 @@ from vivim_graph.errors import ConfigError, ConnectionFailed, did_you_mean
 from vivim_graph.settings import NEO4J_URI_HINT, Settings, check_neo4j_uri
 
 __all__ = ["check_neo4j_uri", "make_driver", "open_driver"]
+
+# A Neo4j that stopped answering must end a run within seconds with one clear message
+# (see ``sync.Neo4jStopped``), not after the driver's default 30 s of retries per
+# transaction and 60 s per connection wait, each retry logged as a warning line. Transient
+# errors (deadlocks, leader changes) are still retried for this long.
+RETRY_SECONDS = 8.0
+CONNECT_SECONDS = 10.0
+logging.getLogger("neo4j").setLevel(logging.ERROR)
 
 
 def make_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
@@ -32,6 +41,9 @@ def make_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
             # Planner notices ("label does not exist" on an empty graph) would reach the
             # user's terminal through logging; queries are checked by tests instead.
             notifications_min_severity="OFF",
+            max_transaction_retry_time=RETRY_SECONDS,
+            connection_acquisition_timeout=CONNECT_SECONDS,
+            connection_timeout=CONNECT_SECONDS,
         )
     except (ConfigurationError, ValueError) as e:  # e.g. a port that is not a number
         raise ConfigError(f"NEO4J_URI {uri.rpartition('@')[2]}: {e}", hint=NEO4J_URI_HINT) from None

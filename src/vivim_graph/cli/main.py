@@ -50,6 +50,10 @@ def echo(message: str = "") -> None:
     click.echo(message)
 
 
+def _echo_err(message: str = "") -> None:
+    click.echo(message, err=True)
+
+
 # --------------------------------------------------------------------------- up
 @cli.command()
 @pass_ctx
@@ -227,15 +231,20 @@ def db_describe(ctx: Context, mermaid_path: str | None) -> None:
     "instead of the embedded one (which gets the seeds loaded first).",
 )
 @click.option("--batch-size", type=click.IntRange(1), help="Rows per write transaction.")
+@click.option("--wait", is_flag=True, help="Queue behind a running import or sync.")
 @pass_ctx
-def import_command(ctx: Context, database_url: str | None, batch_size: int | None) -> None:
+def import_command(
+    ctx: Context, database_url: str | None, batch_size: int | None, wait: bool
+) -> None:
     """Replicate every table of the cost database into Neo4j (idempotent)."""
     from vivim_graph import jobs as workflow
     from vivim_graph.cli.output import ProgressDisplay, print_import_summary
 
     settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
     with ProgressDisplay() as progress:
-        summary = workflow.run_import(settings, echo=echo, progress=progress)
+        summary = workflow.run_import(
+            settings, echo=echo, progress=progress, wait=wait, waiting=_echo_err
+        )
     print_import_summary(summary)
 
 
@@ -247,7 +256,9 @@ def import_command(ctx: Context, database_url: str | None, batch_size: int | Non
 )
 @click.option("--full", is_flag=True, help="Reconcile everything, not only the change log.")
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
-@click.option("--wait", is_flag=True, help="Queue behind a running sync instead of failing.")
+@click.option(
+    "--wait", is_flag=True, help="Queue behind a running import or sync instead of failing."
+)
 @click.option(
     "--watch",
     type=click.FloatRange(min=0.5),
@@ -290,18 +301,22 @@ def sync(
             watch=watch,
             report=report,
             progress=progress,
+            echo=_echo_err,
         )
 
 
 @cli.command()
 @click.option("--database-url", envvar="DATABASE_URL", help="Compare against this PostgreSQL.")
+@click.option(
+    "--deep", is_flag=True, help="Compare every property of every node and relationship too."
+)
 @pass_ctx
-def check(ctx: Context, database_url: str | None) -> None:
+def check(ctx: Context, database_url: str | None, deep: bool) -> None:
     """Reconcile rows with nodes and foreign keys with relationships; exit 1 on a mismatch."""
     from vivim_graph import jobs as workflow
     from vivim_graph.cli.output import print_check_report
 
-    report = workflow.run_check(_with_overrides(ctx, database_url=database_url))
+    report = workflow.run_check(_with_overrides(ctx, database_url=database_url), deep=deep)
     print_check_report(report)
     if not report.ok:
         raise SystemExit(1)
@@ -505,7 +520,7 @@ def report(ctx: Context, out_dir: str) -> None:
 @pass_ctx
 def doctor(ctx: Context) -> None:
     """Check the Neo4j and PostgreSQL connections and print their versions."""
-    from vivim_graph.servers.doctor import run_checks
+    from vivim_graph.doctor import run_checks
 
     checks = run_checks(ctx.settings)
     for check in checks:

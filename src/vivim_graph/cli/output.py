@@ -79,6 +79,9 @@ def print_check_report(report) -> None:  # CheckReport
             f"{report.relationships_checked} relationship sets match PostgreSQL"
         )
         return
+    if report.mismatches and all(m.kind == "property" for m in report.mismatches):
+        _print_differences(report)
+        return
     table = Table(title="Mismatches", title_justify="left")
     for column in ("kind", "name", "source", "rows", "graph", "missing", "orphans"):
         table.add_column(column)
@@ -92,6 +95,23 @@ def print_check_report(report) -> None:  # CheckReport
             ", ".join(map(str, m.missing)),
             ", ".join(map(str, m.orphans)),
         )
+    console.print(table)
+    _print_differences(report)
+
+
+def _print_differences(report) -> None:
+    """Property differences found by ``check --deep``: element, key, property, both values."""
+    differences = [m for m in report.mismatches if m.kind == "property"]
+    if not differences:
+        return
+    table = Table(title="Property differences", title_justify="left")
+    for column in ("label or type", "key", "property", "PostgreSQL", "graph"):
+        table.add_column(column)
+    for m in differences:
+        for key, prop, expected, found in m.differences:
+            table.add_row(m.name, str(key), prop, repr(expected), repr(found))
+        if m.graph > len(m.differences):
+            table.add_row(m.name, "…", f"{m.graph - len(m.differences)} more", "", "")
     console.print(table)
 
 
@@ -160,6 +180,8 @@ def print_sync_summary(summary) -> None:  # SyncSummary
         console.print(table)
     if data["stopped_early"]:
         console.print(
-            "Stopped on request after the current batch; the next sync resumes from "
-            "the last recorded position."
+            "Stopped on request after the current batch; nothing is lost: the position was "
+            "not advanced, so the next sync redoes this one."
         )
+    for warning in data.get("warnings", []):
+        console.print(f"[yellow]warning:[/yellow] {warning}")

@@ -3,11 +3,16 @@
 - rows per table against nodes per label, and the keys themselves, compared by a streaming
   merge of two sorted key lists (memory stays flat), so a missing node and an orphan node
   cannot cancel out;
-- non-NULL foreign keys against relationships, and join rows against relationships.
+- non-NULL foreign keys against relationships, and join rows against relationships;
+- with ``deep``, every property of every node and relationship against its row: both sides
+  streamed sorted by key and merged, as the key lists are, so memory stays flat and an
+  operator can prove a replica equal (a value edited in either database shows, which a
+  count or key comparison cannot see).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
@@ -17,7 +22,7 @@ import psycopg
 from psycopg import sql
 
 from vivim_graph.load.importer import count_rows, stream_rows
-from vivim_graph.model.rows import key_of
+from vivim_graph.model.rows import join_row, key_of, node_row
 from vivim_graph.model.spec import GraphModel, NodeSpec, quote
 
 
@@ -30,6 +35,9 @@ class Mismatch:
     graph: int
     missing: list[Any] = field(default_factory=list)  # keys in PostgreSQL, not in the graph
     orphans: list[Any] = field(default_factory=list)  # keys in the graph, not in PostgreSQL
+    # kind "property": (key, property, value from the row, value in the graph), the first few;
+    # ``graph`` then counts every difference found, ``rows`` the elements compared
+    differences: list[tuple[Any, str, Any, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -107,6 +115,7 @@ def check_graph(
     *,
     database: str = "neo4j",
     batch_size: int = 5000,
+    deep: bool = False,
 ) -> CheckReport:
     report = CheckReport()
     for node in model.nodes:
@@ -160,6 +169,8 @@ def check_graph(
                     found,
                 )
             )
+    if deep:
+        report.mismatches.extend(deep_mismatches(driver, conn, model, database, batch_size))
     conn.rollback()
     return report
 
@@ -171,3 +182,175 @@ def _count_not_null(conn: psycopg.Connection, table: str, columns: tuple[str, ..
     query = sql.SQL("SELECT count(*) FROM {} WHERE {}").format(sql.Identifier(table), condition)
     row = conn.execute(query).fetchone()
     return int(row[0]) if row else 0
+
+
+# ----------------------------------------------------------------- check --deep
+VOLATILE = {"_sync_run"}  # which run last wrote an element: not part of its value
+SHOWN = 10  # differences listed per label or type; all are counted
+
+
+def deep_mismatches(
+    driver: neo4j.Driver, conn: psycopg.Connection, model: GraphModel, database: str, batch: int
+) -> list[Mismatch]:
+    """Every node and relationship compared, property by property, with the row it comes
+    from. The rows are converted exactly as the import converts them (``node_row`` and
+    ``join_row``), so the expected value is the one a fresh import would write."""
+    found: list[Mismatch] = []
+    for node in model.nodes:
+        expected = _expected_nodes(conn, node, batch)
+        actual = _stream(driver, database, _node_query(node))
+        found.append(_compare(f"{node.label}", node.table, expected, actual))
+        for ref in node.references:
+            target = model.node_by_table[ref.target]
+            expected = _expected_references(conn, node, ref.columns[0], batch)
+            query = (
+                f"MATCH (a:{quote(node.label)})-[r:{quote(ref.type)}]->(b:{quote(target.label)}) "
+                f"RETURN [a.{quote(node.key_property)}, b.{quote(target.key_property)}] AS k, "
+                "properties(r) AS p ORDER BY k"
+            )
+            name = f"({node.label})-[:{ref.type}]->({target.label})"
+            found.append(_compare(name, node.table, expected, _stream(driver, database, query)))
+    for join in model.joins:
+        found.append(_compare_join(driver, conn, model, join, database, batch))
+    conn.rollback()
+    return [m for m in found if m.graph]
+
+
+def _node_query(node: NodeSpec) -> str:
+    key = quote(node.key_property)
+    return f"MATCH (n:{quote(node.label)}) RETURN n.{key} AS k, properties(n) AS p ORDER BY k"
+
+
+def _stream(driver: neo4j.Driver, database: str, query: str, **params: Any):
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        for record in session.run(cast(LiteralString, query), **params):
+            yield record["k"], {k: v for k, v in record["p"].items() if k not in VOLATILE}
+
+
+def _value_props(props: dict[str, Any], temporals: dict[str, str | None], row, specs):
+    """The properties ``SET n += row.props`` leaves: NULLs remove, temporals as values."""
+    values = {k: v for k, v in props.items() if v is not None}
+    for spec in specs:
+        if spec.name in temporals and row.get(spec.column) is not None:
+            values[spec.name] = row[spec.column]
+    return values
+
+
+def _expected_nodes(conn: psycopg.Connection, node: NodeSpec, batch: int):
+    columns = list(dict.fromkeys([*node.key, *(p.column for p in node.properties)]))
+    for rows in _ordered_rows(conn, node.table, columns, list(node.key), batch):
+        for row in rows:
+            converted = node_row(node, row)
+            values = _value_props(converted["props"], converted["t"], row, node.properties)
+            values |= {"_source_table": node.table, "_source_key": str(converted["key"])}
+            yield converted["key"], values
+
+
+def _expected_references(conn: psycopg.Connection, node: NodeSpec, column: str, batch: int):
+    columns = [node.key[0], column]
+    for rows in _ordered_rows(conn, node.table, columns, columns, batch):
+        for row in rows:
+            if row[column] is not None:
+                yield [row[node.key[0]], row[column]], {"_source_table": node.table}
+
+
+def _compare_join(driver, conn, model: GraphModel, join, database: str, batch: int) -> Mismatch:
+    source = model.node_by_table[join.source.table]
+    target = model.node_by_table[join.target.table]
+    ends = [join.source.columns[0], join.target.columns[0]]
+    names = {p.column: p.name for p in join.properties}
+    order = [*ends, *join.merge_on]
+    columns = list(dict.fromkeys([*order, *(p.column for p in join.properties)]))
+
+    def expected():
+        for rows in _ordered_rows(conn, join.table, columns, order, batch):
+            for row in rows:
+                converted = join_row(join, row, ends[0], ends[1])
+                values = _value_props(converted["props"], converted["t"], row, join.properties)
+                values |= {
+                    "_source_table": join.table,
+                    "_source_key": f"{row[ends[0]]}|{row[ends[1]]}",
+                }
+                yield [row[c] for c in order], values
+
+    merge = "".join(f", r.{quote(names[c])}" for c in join.merge_on)
+    query = (
+        f"MATCH (a:{quote(source.label)})-[r:{quote(join.type)}]->(b:{quote(target.label)}) "
+        "WHERE r._source_table = $table "
+        f"RETURN [a.{quote(source.key_property)}, b.{quote(target.key_property)}{merge}] AS k, "
+        "properties(r) AS p ORDER BY k"
+    )
+    name = f"({source.label})-[:{join.type}]->({target.label})"
+    actual = _stream(driver, database, query, table=join.table)
+    return _compare(name, join.table, expected(), actual)
+
+
+def _ordered_rows(conn, table: str, columns: list[str], order: list[str], batch: int):
+    """Rows sorted as Neo4j sorts the same keys (text byte-wise, like Neo4j's code points)."""
+    collatable = {
+        name
+        for (name,) in conn.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attcollation <> 0",
+            (table,),
+        ).fetchall()
+    }
+    query = sql.SQL("SELECT {} FROM {} ORDER BY {}").format(
+        sql.SQL(", ").join(sql.Identifier(c) for c in columns),
+        sql.Identifier(table),
+        sql.SQL(", ").join(
+            sql.SQL('{} COLLATE "C"' if c in collatable else "{}").format(sql.Identifier(c))
+            for c in order
+        ),
+    )
+    with conn.cursor(name=f"vivim_deep_{table}"[:60]) as cur:
+        cur.itersize = batch
+        cur.execute(query)
+        while rows := cur.fetchmany(batch):
+            yield [dict(zip(columns, r, strict=True)) for r in rows]
+
+
+def _same(expected: Any, found: Any) -> bool:
+    if hasattr(found, "to_native"):  # Neo4j Date / DateTime
+        found = found.to_native()
+        if isinstance(found, dt.datetime) and isinstance(expected, dt.datetime):
+            if expected.tzinfo is None:  # Cypher reads a zone-less datetime as UTC
+                expected = expected.replace(tzinfo=dt.UTC)
+            return found == expected
+    if isinstance(found, bool) or isinstance(expected, bool):
+        return found is expected
+    if isinstance(found, int | float) and isinstance(expected, int | float):
+        return found == expected
+    return type(found) is type(expected) and found == expected
+
+
+def _compare(name: str, table: str, expected, actual) -> Mismatch:
+    """Merge the two sorted streams; a key on one side only was already reported by the
+    key check, so here only the properties of keys on both sides are compared."""
+    result = Mismatch("property", name, table, 0, 0)
+    for key, want, have in _pairs(expected, actual):
+        if want is None or have is None:
+            continue
+        result.rows += 1
+        for prop in sorted(set(want) | set(have)):
+            a, b = want.get(prop), have.get(prop)
+            if (a is None and b is None) or (a is not None and b is not None and _same(a, b)):
+                continue
+            result.graph += 1
+            if len(result.differences) < SHOWN:
+                result.differences.append((key, prop, a, b))
+    return result
+
+
+def _pairs(left, right):
+    """(key, left value or None, right value or None) from two streams sorted by key."""
+    a, b = next(left, None), next(right, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a[0] < b[0]):
+            yield a[0], a[1], None
+            a = next(left, None)
+        elif a is None or b[0] < a[0]:
+            yield b[0], None, b[1]
+            b = next(right, None)
+        else:
+            yield a[0], a[1], b[1]
+            a, b = next(left, None), next(right, None)

@@ -20,7 +20,15 @@ same as after an uninterrupted run.
 Tables without the trigger (no privilege to create it, or a table added later) are still
 covered by ``--full``: a full import with a sweep, which finds deletes by key.
 
-Only one sync runs at a time: it holds a PostgreSQL advisory lock for its whole run.
+Only one writer runs at a time: a sync holds the graph's writer lock (``writer_lock``, a
+node in Neo4j, not a PostgreSQL advisory lock, because one graph may be fed from several
+PostgreSQL servers) for its whole run, and so do ``import`` and ``up``.
+
+No capture gap: TRUNCATE, which fires no row trigger, logs one table-level entry ('T') and
+the next run reconciles that table by key. An incremental run first checks that every
+trigger is present and enabled, and refuses (asking for ``--full``) when one is not, since
+changes made meanwhile never reached the log. The log is written only by SECURITY DEFINER
+trigger functions; other roles hold no privilege on it, so they cannot hide a change.
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import dict_row
 
-from vivim_graph.errors import VivimGraphError
+from vivim_graph.errors import RowValidationError, VivimGraphError
 from vivim_graph.load.importer import (
     Tally,
     _write_many,
@@ -50,16 +58,13 @@ from vivim_graph.load.importer import (
     node_write_query,
     reference_write_query,
 )
+from vivim_graph.load.writer_lock import WriterBusy, writer_lock
 from vivim_graph.model.cypher import apply_constraints
 from vivim_graph.model.rows import join_row, key_of, node_row, validate_row
 from vivim_graph.model.spec import GraphModel, JoinSpec, NodeSpec, quote
 
-LOCK_KEY = 740_213_555  # pg advisory lock id of `vivim-graph sync`
 CAPTURE_SCHEMA = "vivim_sync"
-
-
-class SyncBusy(VivimGraphError):
-    """Another sync holds the lock."""
+SyncBusy = WriterBusy  # the name earlier versions raised
 
 
 @dataclass
@@ -76,6 +81,7 @@ class SyncSummary:
     relationships: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     plan: dict[str, dict[str, int]] = field(default_factory=dict)
     stopped_early: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         def tallies(items: dict[str, Tally]) -> dict[str, dict[str, int]]:
@@ -100,98 +106,212 @@ class SyncSummary:
             "relationships": tallies(self.relationships),
             "plan": self.plan,
             "stopped_early": self.stopped_early,
+            "warnings": self.warnings,
         }
 
 
 # ----------------------------------------------------------------- change capture
-def install_capture(conn: psycopg.Connection, model: GraphModel) -> list[str]:
-    """Create the change log and a trigger on every replicated table; return tables lacking
-    one (no privilege), which only ``--full`` covers.
+CAPTURE_VERSION = "vivim-capture 2"  # the change log's comment: what the installed DDL is
 
-    Once installed it takes no lock at all: DDL such as CREATE INDEX IF NOT EXISTS would
-    wait behind any open transaction that wrote to the log, stalling the sync.
+
+class CaptureGap(VivimGraphError):
+    """A change could have escaped the log: a trigger is missing or disabled."""
+
+
+def install_capture(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+    """Create (or upgrade) the change log and the triggers on every replicated table;
+    return the problems left (a table whose trigger this role may not create or enable),
+    which only ``--full`` covers.
+
+    Once installed at the current version it takes no lock at all: DDL such as CREATE
+    INDEX IF NOT EXISTS would wait behind any open transaction that wrote to the log.
     """
-    row = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (f"{CAPTURE_SCHEMA}.change_log",))
-    if not row.fetchone()[0]:  # type: ignore[index]
+    row = conn.execute(
+        "SELECT obj_description(to_regclass(%s), 'pg_class')", (f"{CAPTURE_SCHEMA}.change_log",)
+    ).fetchone()
+    if not row or row[0] != CAPTURE_VERSION:
         _create_change_log(conn)
-    missing = _attach_triggers(conn, model)
+    problems = _attach_triggers(conn, model)
     conn.commit()
-    return missing
+    return problems
+
+
+# The log is written only by these functions. SECURITY DEFINER runs them as the role that
+# installed them (the log's owner), so the roles that edit the business tables need, and
+# get, no privilege on the log: they cannot edit or delete its rows to hide a change. The
+# fixed search_path keeps a caller's objects from standing in for the log.
+_CAPTURE_DDL = """
+CREATE SCHEMA IF NOT EXISTS {s};
+CREATE TABLE IF NOT EXISTS {s}.change_log (
+    id         bigserial PRIMARY KEY,
+    table_name text  NOT NULL,
+    row_key    jsonb NOT NULL,
+    op         char(1) NOT NULL,
+    txid       xid8  NOT NULL DEFAULT pg_current_xact_id(),
+    logged_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX IF NOT EXISTS change_log_txid ON {s}.change_log (txid);
+ALTER TABLE {s}.change_log DROP CONSTRAINT IF EXISTS change_log_op_check;
+ALTER TABLE {s}.change_log ADD CONSTRAINT change_log_op_check CHECK (op IN ('I', 'U', 'D', 'T'));
+CREATE OR REPLACE FUNCTION {s}.log_change() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    new_key jsonb;
+    old_key jsonb;
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        SELECT jsonb_object_agg(k, to_jsonb(NEW) -> k) INTO new_key FROM unnest(TG_ARGV) k;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        SELECT jsonb_object_agg(k, to_jsonb(OLD) -> k) INTO old_key FROM unnest(TG_ARGV) k;
+    END IF;
+    IF new_key IS NOT NULL THEN
+        INSERT INTO {s}.change_log (table_name, row_key, op)
+        VALUES (TG_TABLE_NAME, new_key, left(TG_OP, 1));
+    END IF;
+    -- A delete, or an update that moved the key: the old key is gone.
+    IF old_key IS NOT NULL AND old_key IS DISTINCT FROM new_key THEN
+        INSERT INTO {s}.change_log (table_name, row_key, op)
+        VALUES (TG_TABLE_NAME, old_key, 'D');
+    END IF;
+    RETURN NULL;
+END;
+$$;
+-- TRUNCATE fires no row trigger: one table-level entry, and the sync sweeps that table.
+CREATE OR REPLACE FUNCTION {s}.log_truncate() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    INSERT INTO {s}.change_log (table_name, row_key, op) VALUES (TG_TABLE_NAME, '{{}}', 'T');
+    RETURN NULL;
+END;
+$$;
+REVOKE ALL ON SCHEMA {s} FROM PUBLIC;
+REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM PUBLIC;
+REVOKE ALL ON FUNCTION {s}.log_change(), {s}.log_truncate() FROM PUBLIC;
+COMMENT ON TABLE {s}.change_log IS {version};
+"""
 
 
 def _create_change_log(conn: psycopg.Connection) -> None:
     conn.execute(
-        sql.SQL(
-            """
-        CREATE SCHEMA IF NOT EXISTS {s};
-        CREATE TABLE IF NOT EXISTS {s}.change_log (
-            id         bigserial PRIMARY KEY,
-            table_name text  NOT NULL,
-            row_key    jsonb NOT NULL,
-            op         char(1) NOT NULL CHECK (op IN ('I', 'U', 'D')),
-            txid       xid8  NOT NULL DEFAULT pg_current_xact_id(),
-            logged_at  timestamptz NOT NULL DEFAULT clock_timestamp()
-        );
-        CREATE INDEX IF NOT EXISTS change_log_txid ON {s}.change_log (txid);
-        CREATE OR REPLACE FUNCTION {s}.log_change() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        DECLARE
-            new_key jsonb;
-            old_key jsonb;
-        BEGIN
-            IF TG_OP <> 'DELETE' THEN
-                SELECT jsonb_object_agg(k, to_jsonb(NEW) -> k) INTO new_key FROM unnest(TG_ARGV) k;
-            END IF;
-            IF TG_OP <> 'INSERT' THEN
-                SELECT jsonb_object_agg(k, to_jsonb(OLD) -> k) INTO old_key FROM unnest(TG_ARGV) k;
-            END IF;
-            IF new_key IS NOT NULL THEN
-                INSERT INTO {s}.change_log (table_name, row_key, op)
-                VALUES (TG_TABLE_NAME, new_key, left(TG_OP, 1));
-            END IF;
-            -- A delete, or an update that moved the key: the old key is gone.
-            IF old_key IS NOT NULL AND old_key IS DISTINCT FROM new_key THEN
-                INSERT INTO {s}.change_log (table_name, row_key, op)
-                VALUES (TG_TABLE_NAME, old_key, 'D');
-            END IF;
-            RETURN NULL;
-        END;
-        $$;
-        """
-        ).format(s=sql.Identifier(CAPTURE_SCHEMA))
+        sql.SQL(_CAPTURE_DDL).format(
+            s=sql.Identifier(CAPTURE_SCHEMA), version=sql.Literal(CAPTURE_VERSION)
+        )
     )
+    # Grants made earlier (or by default privileges) to other roles are taken back too.
+    grantees = conn.execute(
+        "SELECT DISTINCT grantee FROM information_schema.role_table_grants "
+        "WHERE table_schema = %s AND table_name = 'change_log' "
+        "AND grantee NOT IN (current_user, 'PUBLIC') "
+        "AND privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')",
+        (CAPTURE_SCHEMA,),
+    ).fetchall()
+    for (grantee,) in grantees:
+        conn.execute(
+            sql.SQL("REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {}.change_log FROM {}").format(
+                sql.Identifier(CAPTURE_SCHEMA), sql.Identifier(grantee)
+            )
+        )
+
+
+TRIGGERS = {  # name -> (when it fires, function)
+    "vivim_capture": ("AFTER INSERT OR UPDATE OR DELETE ON {t} FOR EACH ROW", "log_change"),
+    "vivim_capture_truncate": ("AFTER TRUNCATE ON {t} FOR EACH STATEMENT", "log_truncate"),
+}
 
 
 def _attach_triggers(conn: psycopg.Connection, model: GraphModel) -> list[str]:
-    missing = []
-    # One catalog query for every table, not one round trip per table on every run.
-    tables = list(_replicated_tables(model))
-    attached = {
-        row[0]
-        for row in conn.execute(
-            "SELECT t.name FROM unnest(%s::text[]) AS t(name) JOIN pg_trigger g "
-            "ON g.tgrelid = t.name::regclass AND g.tgname = 'vivim_capture'",
-            ([table for table, _ in tables],),
-        )
-    }
-    for table, key in tables:
-        if table in attached:
-            continue
-        try:
-            with conn.transaction():
-                conn.execute(
-                    sql.SQL(
-                        "CREATE TRIGGER vivim_capture AFTER INSERT OR UPDATE OR DELETE ON {t} "
-                        "FOR EACH ROW EXECUTE FUNCTION {s}.log_change({args})"
-                    ).format(
-                        t=sql.Identifier(table),
-                        s=sql.Identifier(CAPTURE_SCHEMA),
-                        args=sql.SQL(", ").join(sql.Literal(k) for k in key),
+    """Create each missing trigger and enable each disabled one; return what could not be."""
+    problems = []
+    found = _trigger_states(conn, model)
+    for table, key in _replicated_tables(model):
+        for name, (when, function) in TRIGGERS.items():
+            state = found.get((table, name))
+            if state == "O":
+                continue
+            args = (
+                sql.SQL(", ").join(sql.Literal(k) for k in key)
+                if name == "vivim_capture"
+                else sql.SQL("")
+            )
+            statement = (
+                sql.SQL("ALTER TABLE {t} ENABLE TRIGGER {n}")
+                if state is not None
+                else sql.SQL("CREATE TRIGGER {n} " + when + " EXECUTE FUNCTION {s}.{f}({args})")
+            )
+            try:
+                with conn.transaction():
+                    conn.execute(
+                        statement.format(
+                            t=sql.Identifier(table),
+                            n=sql.Identifier(name),
+                            s=sql.Identifier(CAPTURE_SCHEMA),
+                            f=sql.Identifier(function),
+                            args=args,
+                        )
                     )
-                )
-        except psycopg.errors.InsufficientPrivilege:
-            missing.append(table)
-    return missing
+            except psycopg.errors.InsufficientPrivilege:
+                problems.append(f"{table}: no privilege to create or enable trigger {name}")
+    return problems
+
+
+def _trigger_states(conn: psycopg.Connection, model: GraphModel) -> dict[tuple[str, str], str]:
+    """(table, trigger) -> pg_trigger.tgenabled ('O' fires; 'D' disabled; 'R' replica only)."""
+    tables = [t for t, _ in _replicated_tables(model)]
+    rows = conn.execute(
+        "SELECT c.relname, t.tgname, t.tgenabled::text FROM pg_trigger t "
+        "JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE c.relname = ANY(%s) AND c.relnamespace = 'public'::regnamespace "
+        "AND t.tgname = ANY(%s)",
+        (tables, list(TRIGGERS)),
+    ).fetchall()
+    return {(table, name): state for table, name, state in rows}
+
+
+def capture_gaps(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+    """Why a change could have escaped the log, one line per table (empty: none).
+
+    'A' (ENABLE ALWAYS) fires in every session; 'R' fires only in replica sessions, so in
+    ordinary sessions it is as good as disabled.
+    """
+    row = conn.execute("SELECT to_regclass(%s)", (f"{CAPTURE_SCHEMA}.change_log",)).fetchone()
+    if not row or row[0] is None:
+        conn.commit()
+        return [f"the change log {CAPTURE_SCHEMA}.change_log is missing"]
+    states = _trigger_states(conn, model)
+    conn.commit()
+    gaps = []
+    for table, _ in _replicated_tables(model):
+        for name in TRIGGERS:
+            state = states.get((table, name))
+            if state is None:
+                gaps.append(f"{table}: trigger {name} is missing")
+            elif state not in ("O", "A"):
+                gaps.append(f"{table}: trigger {name} is disabled")
+    return gaps
+
+
+def unknown_log_tables(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+    """Tables named in the change log that the model does not replicate."""
+    rows = conn.execute(
+        sql.SQL(
+            "SELECT DISTINCT table_name FROM {}.change_log WHERE NOT table_name = ANY(%s)"
+        ).format(sql.Identifier(CAPTURE_SCHEMA)),
+        ([t for t, _ in _replicated_tables(model)],),
+    ).fetchall()
+    conn.commit()
+    return sorted(t for (t,) in rows)
+
+
+def _refuse_gaps(gaps: list[str]) -> CaptureGap:
+    shown = "; ".join(gaps[:5]) + (f"; and {len(gaps) - 5} more" if len(gaps) > 5 else "")
+    return CaptureGap(
+        f"changes may have escaped the change log, so an incremental sync would miss them: "
+        f"{shown}. Nothing was written and the position was not advanced",
+        hint="run `vivim-graph sync --full`: it re-attaches and re-enables the triggers, "
+        "then reconciles every table",
+    )
 
 
 def _replicated_tables(model: GraphModel) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -207,22 +327,85 @@ def snapshot_xmin(conn: psycopg.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def read_changes(conn: psycopg.Connection, since: int) -> dict[str, list[dict[str, Any]]]:
-    """Distinct changed keys per table, from the watermark on (the overlap window)."""
+def read_changes(
+    conn: psycopg.Connection, since: int
+) -> tuple[dict[str, list[dict[str, Any]]], set[str]]:
+    """Distinct changed keys per table, from the watermark on (the overlap window), and the
+    tables truncated in that window (whose rows no row trigger saw go)."""
     changes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    truncated: set[str] = set()
     with conn.cursor(row_factory=dict_row) as cur:
         cur.execute(
             sql.SQL(
-                "SELECT table_name, row_key FROM {}.change_log WHERE txid >= %s::text::xid8 "
-                "ORDER BY id"
+                "SELECT table_name, row_key, op FROM {}.change_log "
+                "WHERE txid >= %s::text::xid8 ORDER BY id"
             ).format(sql.Identifier(CAPTURE_SCHEMA)),
             (str(since),),
         )
         for row in cur:
+            if row["op"] == "T":
+                truncated.add(row["table_name"])
+                continue
             key = row["row_key"]
             changes[row["table_name"]][json.dumps(key, sort_keys=True)] = key
     conn.commit()
-    return {t: list(keys.values()) for t, keys in changes.items()}
+    return {t: list(keys.values()) for t, keys in changes.items()}, truncated
+
+
+def expand_truncated(
+    driver: neo4j.Driver,
+    conn: psycopg.Connection,
+    model: GraphModel,
+    changes: dict[str, list[dict[str, Any]]],
+    truncated: set[str],
+    *,
+    database: str,
+) -> None:
+    """A truncated table is reconciled by key, as the full import's sweep does: every key
+    the graph holds for it and every key the table holds now become changed keys, so the
+    ordinary path upserts the rows that exist and deletes the rest."""
+    for table in sorted(truncated):
+        node = model.node_by_table.get(table)
+        join = next((j for j in model.joins if j.table == table), None)
+        if node is not None and len(node.key) == 1:
+            graph_query = (
+                f"MATCH (n:{quote(node.label)}) RETURN n.{quote(node.key_property)} AS "
+                f"{quote(node.key[0])}"
+            )
+            columns = list(node.key)
+        elif join is not None:
+            source = model.node_by_table[join.source.table]
+            target = model.node_by_table[join.target.table]
+            names = {p.column: p.name for p in join.properties}
+            columns = [join.source.columns[0], join.target.columns[0], *join.merge_on]
+            graph_query = (
+                f"MATCH (a:{quote(source.label)})-[r:{quote(join.type)}]->"
+                f"(b:{quote(target.label)}) WHERE r._source_table = $table "
+                f"RETURN a.{quote(source.key_property)} AS {quote(columns[0])}, "
+                f"b.{quote(target.key_property)} AS {quote(columns[1])}"
+                + "".join(f", r.{quote(names[c])} AS {quote(c)}" for c in join.merge_on)
+            )
+        else:
+            continue  # not replicated (reported as unknown), or a composite-key label
+        records, _, _ = driver.execute_query(
+            cast(LiteralString, graph_query),
+            table=table,
+            database_=database,
+            routing_=neo4j.RoutingControl.READ,
+        )
+        keys = {json.dumps(k, sort_keys=True): k for k in changes.get(table, [])}
+        for record in records:
+            key = {c: record[c] for c in columns}
+            keys[json.dumps(key, sort_keys=True)] = key
+        query = sql.SQL("SELECT {} FROM {}").format(
+            sql.SQL(", ").join(sql.Identifier(c) for c in columns), sql.Identifier(table)
+        )
+        with conn.cursor(row_factory=dict_row) as cur:
+            for row in cur.execute(query):
+                key = json.loads(json.dumps(dict(row), default=str))
+                keys[json.dumps(key, sort_keys=True)] = key
+        conn.commit()
+        changes[table] = list(keys.values())
 
 
 def prune_log(conn: psycopg.Connection, below: int) -> None:
@@ -320,7 +503,8 @@ def _node_batches(model: GraphModel, node: NodeSpec, conn, keys):
     """Upserts, reference rows and deletes for the changed keys of one node table.
 
     Keys come from the log as JSON (``to_jsonb``), so integers arrive as integers and
-    ``key_of`` gives the same node key as for a row read from the table.
+    ``key_of`` gives the same node key as for a row read from the table. Every row is
+    validated (pydantic, and exact money in ``node_row``) as the import validates it.
     """
     columns = list(
         dict.fromkeys(
@@ -367,29 +551,184 @@ def _delete_join_query(model: GraphModel, join: JoinSpec) -> LiteralString:
 
 
 class _Interrupt:
-    """Ctrl-C finishes the current batch, then stops cleanly."""
+    """SIGINT (Ctrl-C) and SIGTERM finish the current batch, then stop cleanly.
+
+    A second signal while stopping is taken as "now": it raises KeyboardInterrupt, and the
+    write transaction under way is rolled back (nothing half-written, position unchanged).
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self) -> None:
         self.requested = False
 
     @contextmanager
     def armed(self) -> Iterator[None]:
-        previous = signal.getsignal(signal.SIGINT)
-
         def handler(signum, frame):
+            if self.requested:
+                raise KeyboardInterrupt
             self.requested = True
 
         try:
-            signal.signal(signal.SIGINT, handler)
-        except ValueError:  # not the main thread: leave Ctrl-C as it is
+            previous = {s: signal.signal(s, handler) for s in self.SIGNALS}
+        except ValueError:  # not the main thread: leave the signals as they are
             yield
             return
         try:
             yield
         finally:
-            signal.signal(signal.SIGINT, previous)
+            for s, h in previous.items():
+                signal.signal(s, h)
 
 
+class _Stopped(Exception):
+    """Raised at a batch boundary once a stop was requested (never escapes the sync)."""
+
+
+# ----------------------------------------------------------------- validating changes
+def _batches(keys: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
+
+
+def _ref_columns(node: NodeSpec) -> list[str]:
+    return list(dict.fromkeys([*node.key, *(c for r in node.references for c in r.columns)]))
+
+
+def _refuse_null_keys(table: str, columns: tuple[str, ...], keys: list[dict[str, Any]]) -> None:
+    for key in keys:
+        for column in columns:
+            if key.get(column) is None:
+                raise RowValidationError(
+                    f"{table} row {key!r}: column {column} is missing (the key may not be NULL)",
+                    table=table,
+                    key=key,
+                    column=column,
+                )
+
+
+def _refuse_dangling(
+    conn: psycopg.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    pairs: list[tuple[Any, tuple[Any, ...]]],
+    target: str,
+    target_columns: tuple[str, ...],
+) -> None:
+    """(row key, referenced values) pairs that match no row of the target table; a
+    reference with a NULL column refers to nothing, as in the import's anti-join."""
+    wanted = {tuple(str(v) for v in values) for _, values in pairs if None not in values}
+    if not wanted:
+        return
+    arrays = [list(column) for column in zip(*sorted(wanted), strict=True)]
+    query = sql.SQL(
+        "SELECT DISTINCT {cols} FROM {t} WHERE ({cols}) IN (SELECT * FROM unnest({arrays}))"
+    ).format(
+        cols=sql.SQL(", ").join(
+            sql.SQL("{}::text").format(sql.Identifier(c)) for c in target_columns
+        ),
+        t=sql.Identifier(target),
+        arrays=sql.SQL(", ").join(sql.SQL("%s::text[]") for _ in arrays),
+    )
+    found = {tuple(row) for row in conn.execute(query, arrays).fetchall()}
+    for key, values in pairs:
+        if None not in values and tuple(str(v) for v in values) not in found:
+            shown = values[0] if len(values) == 1 else values
+            raise RowValidationError(
+                f"{table} row {key!r}: column {', '.join(columns)} = {shown} refers to no row "
+                f"of {target}",
+                table=table,
+                key=key,
+                column=columns[0],
+            )
+
+
+def _refuse_deleted_but_referenced(
+    conn: psycopg.Connection, model: GraphModel, table: str, deleted: list[Any]
+) -> None:
+    """A deleted row that unchanged rows still refer to (no FK constraint kept them)."""
+    if not deleted:
+        return
+    ends = [(n.table, n.key, r.columns[0], r.target) for n in model.nodes for r in n.references]
+    ends += [
+        (j.table, (j.source.columns[0], j.target.columns[0]), e.columns[0], e.table)
+        for j in model.joins
+        for e in (j.source, j.target)
+    ]
+    for source, key, column, target in ends:
+        if target != table:
+            continue
+        query = sql.SQL("SELECT {k}, {c} FROM {t} WHERE {c}::text = ANY(%s) LIMIT 1").format(
+            k=sql.SQL(", ").join(sql.Identifier(k) for k in key),
+            c=sql.Identifier(column),
+            t=sql.Identifier(source),
+        )
+        row = conn.execute(query, ([str(k) for k in deleted],)).fetchone()
+        if row is not None:
+            key_value = row[0] if len(key) == 1 else "|".join(str(v) for v in row[:-1])
+            raise RowValidationError(
+                f"{source} row {key_value!r}: column {column} = {row[-1]} refers to no row of "
+                f"{table} (that row was deleted)",
+                table=source,
+                key=key_value,
+                column=column,
+            )
+
+
+def validate_changes(
+    conn: psycopg.Connection,
+    model: GraphModel,
+    changes: dict[str, list[dict[str, Any]]],
+    *,
+    batch_size: int,
+    interrupt: _Interrupt,
+    progress: Callable[[str, int, int | None], None],
+) -> None:
+    """Every changed row of every table, before the first write, as the import does: the
+    row itself (pydantic, exact money), NULL keys, and each reference it makes or loses."""
+    for node in model.nodes:
+        keys = changes.get(node.table, [])
+        _refuse_null_keys(node.table, node.key, keys)
+        for done, batch in enumerate(_batches(keys, batch_size), start=1):
+            if interrupt.requested:
+                raise _Stopped
+            _, _, deletes = _node_batches(model, node, conn, batch)
+            rows = _fetch_rows(conn, node.table, node.key, _ref_columns(node), batch)
+            for ref in node.references:
+                _refuse_dangling(
+                    conn,
+                    node.table,
+                    ref.columns,
+                    [(key_of(node.key, r), tuple(r[c] for c in ref.columns)) for r in rows],
+                    ref.target,
+                    ref.target_columns,
+                )
+            _refuse_deleted_but_referenced(conn, model, node.table, deletes)
+            progress(f"validate {node.table}", min(done * batch_size, len(keys)), len(keys))
+    for join in model.joins:
+        key_columns = (join.source.columns[0], join.target.columns[0], *join.merge_on)
+        keys = changes.get(join.table, [])
+        _refuse_null_keys(join.table, key_columns, keys)
+        columns = list(dict.fromkeys([*key_columns, *[p.column for p in join.properties]]))
+        for batch in _batches(keys, batch_size):
+            rows = _fetch_rows(conn, join.table, key_columns, columns, batch)
+            for row in rows:
+                join_row(join, row, key_columns[0], key_columns[1])  # exact money
+            for end in (join.source, join.target):
+                _refuse_dangling(
+                    conn,
+                    join.table,
+                    end.columns,
+                    [
+                        (f"{r[key_columns[0]]}|{r[key_columns[1]]}", (r[end.columns[0]],))
+                        for r in rows
+                    ],
+                    end.table,
+                    end.target_columns[:1],
+                )
+
+
+# ----------------------------------------------------------------- applying changes
 def apply_changes(
     driver: neo4j.Driver,
     conn: psycopg.Connection,
@@ -402,7 +741,32 @@ def apply_changes(
     interrupt: _Interrupt,
     progress: Callable[[str, int, int | None], None],
 ) -> None:
-    """Nodes first, then their relationships, then join rows; deletes last."""
+    """Validate every change, then write: nodes, their relationships, join rows, deletes.
+
+    Both passes read one REPEATABLE READ snapshot, so the rows written are exactly the rows
+    validated, whatever commits meanwhile (later commits are in the log for the next run).
+    """
+    with conn.transaction():
+        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        validate_changes(
+            conn, model, changes, batch_size=batch_size, interrupt=interrupt, progress=progress
+        )
+        _write_changes(
+            driver,
+            conn,
+            model,
+            changes,
+            summary,
+            database=database,
+            batch_size=batch_size,
+            interrupt=interrupt,
+            progress=progress,
+        )
+
+
+def _write_changes(
+    driver, conn, model, changes, summary, *, database, batch_size, interrupt, progress
+) -> None:
     run = summary.run_id
     node_deletes: list[tuple[NodeSpec, list[Any]]] = []
     pending_refs = []
@@ -410,12 +774,10 @@ def apply_changes(
         keys = changes.get(node.table, [])
         for start in range(0, len(keys), batch_size):
             if interrupt.requested:
-                summary.stopped_early = True
-                return
+                raise _Stopped
             upserts, refs, deletes = _node_batches(
                 model, node, conn, keys[start : start + batch_size]
             )
-            conn.commit()
             if upserts:
                 (counters,) = _write_many(
                     driver,
@@ -429,6 +791,8 @@ def apply_changes(
             node_deletes.append((node, deletes))
             progress(f"sync {node.label}", min(start + batch_size, len(keys)), len(keys))
     for node, refs in pending_refs:
+        if interrupt.requested:
+            raise _Stopped
         statements = [
             (query, {"rows": rows, "table": node.table, "run": run})
             for _, query, rows in refs
@@ -451,6 +815,7 @@ def apply_changes(
             summary,
             database=database,
             batch_size=batch_size,
+            interrupt=interrupt,
         )
     for node, deletes in node_deletes:
         if deletes:
@@ -460,14 +825,17 @@ def apply_changes(
             summary.labels[node.label].deleted += counters.nodes_deleted
 
 
-def _apply_join(driver, conn, model, join: JoinSpec, keys, summary, *, database, batch_size):
+def _apply_join(
+    driver, conn, model, join: JoinSpec, keys, summary, *, database, batch_size, interrupt
+):
     key_columns = (join.source.columns[0], join.target.columns[0], *join.merge_on)
     columns = list(dict.fromkeys([*key_columns, *[p.column for p in join.properties]]))
     tally = summary.relationships[join.type]
     for start in range(0, len(keys), batch_size):
+        if interrupt.requested:
+            raise _Stopped
         batch = keys[start : start + batch_size]
         rows = _fetch_rows(conn, join.table, key_columns, columns, batch)
-        conn.commit()
         present = {tuple(str(r[c]) for c in key_columns) for r in rows}
         upserts = [join_row(join, r, key_columns[0], key_columns[1]) for r in rows]
         gone = [
@@ -533,30 +901,25 @@ def plan_changes(driver, conn, model, changes, *, database) -> dict[str, dict[st
 
 
 # ----------------------------------------------------------------- the run
-@contextmanager
-def sync_lock(conn: psycopg.Connection, *, wait: bool) -> Iterator[None]:
-    if wait:
-        conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
-    else:
-        got = conn.execute("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()
-        if not got or not got[0]:
-            conn.commit()
-            raise SyncBusy(
-                "another vivim-graph sync is running against this database",
-                hint="wait for it to finish, or run with --wait to queue behind it",
-            )
-    conn.commit()
-    try:
-        yield
-    finally:
-        conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
-        conn.commit()
+class Neo4jStopped(VivimGraphError):
+    """Neo4j stopped answering in the middle of a run."""
+
+
+def _neo4j_stopped(error: BaseException, command: str) -> Neo4jStopped:
+    return Neo4jStopped(
+        f"Neo4j stopped answering during `{command}` ({type(error).__name__}). Nothing is "
+        "lost: PostgreSQL is untouched, the graph holds only complete batches, and the sync "
+        "position was not advanced, so the next run redoes this one",
+        hint=f"once Neo4j answers again (`vivim-graph doctor`), run `{command}` again",
+    )
+
+
+NEO4J_GONE = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
 
 
 def sync_once(
     driver: neo4j.Driver,
     conn: psycopg.Connection,
-    lock_conn: psycopg.Connection,
     model: GraphModel,
     *,
     source: str,
@@ -568,79 +931,173 @@ def sync_once(
     progress: Callable[[str, int, int | None], None] = lambda *_: None,
     interrupt: _Interrupt | None = None,
     started_at: float | None = None,
+    waiting: Callable[[str], None] = lambda _: None,
 ) -> SyncSummary:
-    """One sync run: full the first time (or with ``full``), incremental afterwards."""
+    """One sync run: full the first time (or with ``full``), incremental afterwards.
+
+    Non-dry runs hold the graph's writer lock (see ``writer_lock``), which ``import`` and
+    ``up`` take too. A dry run writes nothing and takes no lock.
+    """
     interrupt = interrupt or _Interrupt()
-    # The reported time covers the whole run (lock, capture, state, changes, record),
-    # and from ``started_at`` when the caller gives it (the command: connecting included).
-    started_at = started_at or time.time()
-    with sync_lock(lock_conn, wait=wait):
-        install_capture(conn, model)
-        watermark = read_state(driver, database, source)
-        mode = "full" if full or watermark is None else "incremental"
-        summary = SyncSummary(
-            run_id=uuid.uuid4().hex,
-            mode=mode,
-            source=source,
-            started_at=started_at,
-            dry_run=dry_run,
+    command = "vivim-graph sync" + (" --full" if full else "")
+    lock = (
+        contextlib.nullcontext()
+        if dry_run
+        else writer_lock(
+            driver,
+            database,
+            command.removeprefix("vivim-graph "),
+            wait=wait,
+            waiting=waiting,
+            cancelled=lambda: interrupt.requested,
         )
-        new_watermark = snapshot_xmin(conn)  # before reading anything (see module doc)
-        try:
-            if mode == "full":
-                if dry_run:
-                    summary.plan = {"full": {"tables": len(model.tables)}}
-                else:
-                    result = import_graph(
-                        driver,
-                        conn,
-                        model,
-                        database=database,
-                        batch_size=batch_size,
-                        progress=progress,
-                        run=summary.run_id,
-                    )
-                    for label, tally in result.nodes.items():
-                        summary.labels[label] = tally
-                    for rel, tally in result.relationships.items():
-                        summary.relationships[rel] = tally
-                    summary.labels["(stale removed)"].deleted = result.swept
-            else:
-                changes = read_changes(conn, watermark or 0)
-                summary.changes_read = sum(len(v) for v in changes.values())
-                if dry_run:
-                    summary.plan = plan_changes(driver, conn, model, changes, database=database)
-                else:
-                    if changes:  # a run without changes touches no schema at all
-                        apply_constraints(driver, model, database)
-                    with interrupt.armed():
-                        apply_changes(
-                            driver,
-                            conn,
-                            model,
-                            changes,
-                            summary,
-                            database=database,
-                            batch_size=batch_size,
-                            interrupt=interrupt,
-                            progress=progress,
-                        )
-        except BaseException:
-            summary.status = "failed"
-            summary.ended_at = time.time()
-            if not dry_run:
-                with contextlib.suppress(Exception):  # Neo4j may be what failed
-                    _record_run(driver, database, summary, None)
-            raise
+    )
+    try:
+        with lock:
+            return _sync_locked(
+                driver,
+                conn,
+                model,
+                source=source,
+                database=database,
+                batch_size=batch_size,
+                full=full,
+                dry_run=dry_run,
+                progress=progress,
+                interrupt=interrupt,
+                started_at=started_at,
+            )
+    except NEO4J_GONE as e:
+        raise _neo4j_stopped(e, command) from e
+
+
+def _sync_locked(
+    driver,
+    conn,
+    model,
+    *,
+    source,
+    database,
+    batch_size,
+    full,
+    dry_run,
+    progress,
+    interrupt,
+    started_at: float | None = None,
+) -> SyncSummary:
+    # The reported time covers the whole run, and from ``started_at`` when the caller gives
+    # it (the command: loading the model and connecting included).
+    watermark = read_state(driver, database, source)
+    mode = "full" if full or watermark is None else "incremental"
+    summary = SyncSummary(
+        run_id=uuid.uuid4().hex,
+        mode=mode,
+        source=source,
+        started_at=started_at or time.time(),
+        dry_run=dry_run,
+    )
+    if mode == "incremental":
+        # Before anything else: a trigger missing or disabled since the last run means
+        # changes the log never saw; reinstalling it now would hide that.
+        gaps = capture_gaps(conn, model)
+        if gaps:
+            raise _refuse_gaps(gaps)
+    summary.warnings.extend(install_capture(conn, model))
+    new_watermark = snapshot_xmin(conn)  # before reading anything (see module doc)
+
+    def checked_progress(task: str, done: int, total: int | None) -> None:
+        progress(task, done, total)
+        if interrupt.requested:  # after a batch was written: stop at this boundary
+            raise _Stopped
+
+    try:
+        if mode == "full":
+            _run_full(driver, conn, model, summary, database, batch_size, dry_run, checked_progress)
+        else:
+            _run_incremental(
+                driver,
+                conn,
+                model,
+                summary,
+                database,
+                batch_size,
+                dry_run,
+                checked_progress,
+                interrupt,
+                watermark or 0,
+            )
+    except _Stopped:
+        summary.stopped_early = True
+    except BaseException as e:
+        conn.rollback()
+        summary.status = "failed"
         summary.ended_at = time.time()
-        if dry_run:
-            summary.status = "planned"
-            return summary
-        if summary.stopped_early:
-            summary.status = "interrupted"
-            _record_run(driver, database, summary, None)
-            return summary
-        summary.status = "completed"
-        _record_run(driver, database, summary, new_watermark)
-        prune_log(conn, new_watermark)
+        if not dry_run and not isinstance(e, NEO4J_GONE):
+            with contextlib.suppress(Exception):
+                _record_run(driver, database, summary, None)
+        raise
+    conn.rollback()
+    summary.ended_at = time.time()
+    if dry_run:
+        summary.status = "planned"
         return summary
+    if summary.stopped_early:
+        summary.status = "interrupted"
+        _record_run(driver, database, summary, None)
+        return summary
+    summary.status = "completed"
+    _record_run(driver, database, summary, new_watermark)
+    prune_log(conn, new_watermark)
+    return summary
+
+
+def _run_full(driver, conn, model, summary, database, batch_size, dry_run, progress) -> None:
+    if dry_run:
+        summary.plan = {"full": {"tables": len(model.tables)}}
+        return
+    result = import_graph(
+        driver,
+        conn,
+        model,
+        database=database,
+        batch_size=batch_size,
+        progress=progress,
+        run=summary.run_id,
+    )
+    for label, tally in result.nodes.items():
+        summary.labels[label] = tally
+    for rel, tally in result.relationships.items():
+        summary.relationships[rel] = tally
+    summary.labels["(stale removed)"].deleted = result.swept
+
+
+def _run_incremental(
+    driver, conn, model, summary, database, batch_size, dry_run, progress, interrupt, watermark
+) -> None:
+    changes, truncated = read_changes(conn, watermark)
+    replicated = {t for t, _ in _replicated_tables(model)}
+    unknown = sorted((set(changes) | truncated) - replicated)
+    if unknown:
+        summary.warnings.append(
+            "the change log names tables the graph model does not replicate (ignored): "
+            + ", ".join(unknown)
+        )
+    expand_truncated(driver, conn, model, changes, truncated & replicated, database=database)
+    changes = {t: k for t, k in changes.items() if t in replicated}
+    summary.changes_read = sum(len(v) for v in changes.values())
+    if dry_run:
+        summary.plan = plan_changes(driver, conn, model, changes, database=database)
+        return
+    if changes:  # a run without changes touches no schema at all
+        apply_constraints(driver, model, database)
+    apply_changes(
+        driver,
+        conn,
+        model,
+        changes,
+        summary,
+        database=database,
+        batch_size=batch_size,
+        interrupt=interrupt,
+        progress=progress,
+    )

@@ -19,7 +19,10 @@ class Check:
 
 
 def run_checks(settings: Settings) -> list[Check]:
-    return [check_neo4j(settings), check_postgres(settings)]
+    checks = [check_neo4j(settings), check_postgres(settings)]
+    if checks[1].ok:
+        checks.append(check_capture(settings))
+    return checks
 
 
 def check_neo4j(settings: Settings) -> Check:
@@ -87,3 +90,39 @@ def _source_fits_model(url: str) -> str | VivimGraphError | None:
     except VivimGraphError as e:
         return e
     return f"its {len(model.columns_by_table)} cost tables fit graph/model.yaml"
+
+
+def check_capture(settings: Settings) -> Check:
+    """The sync's change capture: every trigger present and enabled, no foreign entries.
+
+    A missing or disabled trigger means edits the next incremental sync would never see.
+    """
+    from vivim_graph.load.sync import CAPTURE_SCHEMA, capture_gaps, unknown_log_tables
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.sources.postgres import connect
+
+    with connect(resolve_database_url(settings, start_embedded=False)) as conn:
+        row = conn.execute("SELECT to_regclass(%s)", (f"{CAPTURE_SCHEMA}.change_log",)).fetchone()
+        if not row or row[0] is None:
+            return Check("capture", True, "change capture not installed (the first sync does)")
+        model = load_model()
+        gaps = capture_gaps(conn, model)
+        unknown = unknown_log_tables(conn, model)
+    if gaps:
+        shown = "; ".join(gaps[:5]) + (f"; and {len(gaps) - 5} more" if len(gaps) > 5 else "")
+        return Check(
+            "capture",
+            False,
+            f"changes can escape the sync's change log: {shown}",
+            "run `vivim-graph sync --full`: it re-attaches and re-enables the triggers and "
+            "reconciles every table",
+        )
+    if unknown:
+        return Check(
+            "capture",
+            False,
+            "the change log holds entries for tables the graph model does not replicate: "
+            + ", ".join(unknown),
+            "a trigger was attached by hand, or the model lost a table: check graph/model.yaml",
+        )
+    return Check("capture", True, "every replicated table has its capture triggers enabled")
