@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from tests.servers import TEST_STATE_DIR, Neo4jTarget, cli_env, run_cli
-from vivim_graph.cli import main
+from vivim_graph.cli.main import main
 from vivim_graph.errors import ConfigError, ModelError
 from vivim_graph.model.draft import check_source
 from vivim_graph.model.spec import load_model
