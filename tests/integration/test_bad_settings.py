@@ -334,6 +334,7 @@ def test_config_error_is_what_the_guards_raise():
 # ------------------------------------------------------------------ doctor
 def test_doctor_names_the_same_problems(neo4j_server, scratch_db, seeded_db):
     from pydantic import SecretStr
+
     from vivim_graph.doctor import run_checks
 
     def checks(**overrides):
