@@ -1,0 +1,237 @@
+"""`vivim-graph up|db|import|sync|check|model`: loading the database and replicating it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from vivim_graph.cli.app import Context, _echo_err, cli, echo, pass_ctx
+
+if TYPE_CHECKING:
+    from vivim_graph.settings import Settings
+
+
+# --------------------------------------------------------------------------- up
+@cli.command()
+@pass_ctx
+def up(ctx: Context) -> None:
+    """Start Neo4j and PostgreSQL, load the seeds, import them, and say where to look."""
+    from vivim_graph import jobs as workflow
+    from vivim_graph.cli.output import ProgressDisplay, print_import_summary
+
+    with ProgressDisplay() as progress:
+        summary, where_to_look = workflow.up(ctx.settings, echo=echo, progress=progress)
+    print_import_summary(summary)
+    echo(where_to_look)
+
+
+# --------------------------------------------------------------------------- db
+@cli.group()
+def db() -> None:
+    """The relational cost database (PostgreSQL): load the seeds, describe the catalog."""
+
+
+@db.command("load")
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Replace the database: load into a new one, swapped in only on success.",
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Load this seeds folder (with its load-order.txt) instead of the shipped one.",
+)
+@pass_ctx
+def db_load(ctx: Context, reset: bool, seeds_dir: Path | None) -> None:
+    """Load config, the 14 schemas and the 10 seed files, in order, in one transaction."""
+    from vivim_graph import jobs as workflow
+
+    report = workflow.load_relational(ctx.settings, reset=reset, echo=echo, seeds=seeds_dir)
+    echo(f"Loaded {len(report.files)} files in {report.seconds:.1f} s.")
+
+
+@db.command("describe")
+@click.option(
+    "--mermaid",
+    "mermaid_path",
+    type=click.Path(dir_okay=False),
+    help="Write the entity-relationship diagram (Mermaid) to this file ('-' for stdout).",
+)
+@pass_ctx
+def db_describe(ctx: Context, mermaid_path: str | None) -> None:
+    """Every module with its tables, row counts and views, read from the live catalog."""
+    from vivim_graph.sources import relational
+    from vivim_graph.sources.postgres import connect, resolve_database_url
+
+    with connect(resolve_database_url(ctx.settings)) as conn:
+        catalog = relational.read_catalog(conn)
+    if mermaid_path:
+        text = relational.mermaid_er(catalog)
+        if mermaid_path == "-":
+            echo(text)
+        else:
+            with open(mermaid_path, "w", encoding="utf-8") as out:
+                out.write(text)
+            echo(f"Wrote {mermaid_path} ({len(catalog.foreign_keys)} relationships).")
+        return
+    from vivim_graph.cli.output import print_catalog
+
+    print_catalog(catalog)
+
+
+# --------------------------------------------------------------------------- graph
+@cli.command("import")
+@click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    help="Import from this PostgreSQL "
+    "instead of the embedded one (which gets the seeds loaded first).",
+)
+@click.option("--batch-size", type=click.IntRange(1), help="Rows per write transaction.")
+@click.option("--wait", is_flag=True, help="Queue behind a running import or sync.")
+@pass_ctx
+def import_command(
+    ctx: Context, database_url: str | None, batch_size: int | None, wait: bool
+) -> None:
+    """Replicate every table of the cost database into Neo4j (idempotent)."""
+    from vivim_graph import jobs as workflow
+    from vivim_graph.cli.output import ProgressDisplay, print_import_summary
+
+    settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
+    with ProgressDisplay() as progress:
+        summary = workflow.run_import(
+            settings, echo=echo, progress=progress, wait=wait, waiting=_echo_err
+        )
+    print_import_summary(summary)
+
+
+@cli.command()
+@click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    help="Sync from this PostgreSQL (default: the embedded one).",
+)
+@click.option("--full", is_flag=True, help="Reconcile everything, not only the change log.")
+@click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
+@click.option(
+    "--wait", is_flag=True, help="Queue behind a running import or sync instead of failing."
+)
+@click.option(
+    "--watch",
+    type=click.FloatRange(min=0.5),
+    metavar="SECONDS",
+    help="Repeat every SECONDS until Ctrl-C (which finishes the current batch).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--batch-size", type=click.IntRange(1), help="Rows per write transaction.")
+@pass_ctx
+def sync(
+    ctx: Context,
+    database_url: str | None,
+    full: bool,
+    dry_run: bool,
+    wait: bool,
+    watch: float | None,
+    fmt: str,
+    batch_size: int | None,
+) -> None:
+    """Keep the graph in step with PostgreSQL: full first, then only what changed."""
+    import json
+
+    from vivim_graph import jobs as workflow
+    from vivim_graph.cli.output import ProgressDisplay, print_sync_summary
+
+    settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
+
+    def report(summary) -> None:
+        if fmt == "json":
+            echo(json.dumps(summary.as_dict(), indent=2))
+        else:
+            print_sync_summary(summary)
+
+    with ProgressDisplay() as progress:
+        workflow.run_sync(
+            settings,
+            full=full,
+            dry_run=dry_run,
+            wait=wait,
+            watch=watch,
+            report=report,
+            progress=progress,
+            echo=_echo_err,
+        )
+
+
+@cli.command()
+@click.option("--database-url", envvar="DATABASE_URL", help="Compare against this PostgreSQL.")
+@click.option(
+    "--deep", is_flag=True, help="Compare every property of every node and relationship too."
+)
+@pass_ctx
+def check(ctx: Context, database_url: str | None, deep: bool) -> None:
+    """Reconcile rows with nodes and foreign keys with relationships; exit 1 on a mismatch."""
+    from vivim_graph import jobs as workflow
+    from vivim_graph.cli.output import print_check_report
+
+    report = workflow.run_check(_with_overrides(ctx, database_url=database_url), deep=deep)
+    print_check_report(report)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@cli.group()
+def model() -> None:
+    """The graph model (graph/model.yaml) and what derives from it."""
+
+
+@model.command("draft")
+@click.option(
+    "--write/--check",
+    default=False,
+    help="Write the merged model, or only report what the model lacks.",
+)
+@pass_ctx
+def model_draft(ctx: Context, write: bool) -> None:
+    """Compare the model with the live catalog; propose entries for what it lacks."""
+    from vivim_graph.jobs import ensure_source
+    from vivim_graph.model import render as model_tools
+
+    url = ensure_source(ctx.settings, echo=lambda _: None)
+    changes = model_tools.draft(url, write=write)
+    for line in changes:
+        echo(line)
+    if changes and not write:
+        raise SystemExit(1)
+    if not changes:
+        echo("The model covers every table and column of the database.")
+
+
+@model.command("render")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Fail if a derived file is out of date instead of writing it.",
+)
+def model_render(check_only: bool) -> None:
+    """Write the files derived from the model: diagrams and the Browser style."""
+    from vivim_graph.model import render as model_tools
+
+    stale = model_tools.render(check_only=check_only)
+    for path in stale:
+        echo(("out of date: " if check_only else "wrote ") + str(path))
+    if check_only and stale:
+        raise SystemExit(1)
+
+
+def _with_overrides(ctx: Context, **overrides: Any) -> Settings:
+    from pydantic import SecretStr
+
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if "database_url" in values:
+        values["database_url"] = SecretStr(values["database_url"])
+    return ctx.settings.model_copy(update=values) if values else ctx.settings
