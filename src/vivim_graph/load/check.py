@@ -15,15 +15,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString
 
 import neo4j
 import psycopg
 from psycopg import sql
 
 from vivim_graph.load.importer import count_rows, stream_rows
+from vivim_graph.model.cypher import (
+    join_count_query,
+    join_values_query,
+    node_keys_query,
+    node_values_query,
+    reference_count_query,
+    reference_values_query,
+)
 from vivim_graph.model.rows import join_row, key_of, node_row
-from vivim_graph.model.spec import GraphModel, NodeSpec, quote
+from vivim_graph.model.spec import GraphModel, NodeSpec
 
 
 @dataclass
@@ -51,9 +59,9 @@ class CheckReport:
         return not self.mismatches
 
 
-def _read(driver: neo4j.Driver, database: str, query: str, **params: Any) -> list[Any]:
+def _read(driver: neo4j.Driver, database: str, query: LiteralString, **params: Any) -> list[Any]:
     records, _, _ = driver.execute_query(
-        cast(LiteralString, query),
+        query,
         database_=database,
         routing_=neo4j.RoutingControl.READ,
         **params,
@@ -62,10 +70,7 @@ def _read(driver: neo4j.Driver, database: str, query: str, **params: Any) -> lis
 
 
 def _graph_keys(driver: neo4j.Driver, database: str, node: NodeSpec) -> Iterator[Any]:
-    query = cast(
-        LiteralString,
-        f"MATCH (n:{quote(node.label)}) RETURN n.{quote(node.key_property)} AS k ORDER BY k",
-    )
+    query = node_keys_query(node)
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         for record in session.run(query):  # streamed, not collected
             yield record["k"]
@@ -133,8 +138,7 @@ def check_graph(
             found = _read(
                 driver,
                 database,
-                f"MATCH (:{quote(node.label)})-[r:{quote(ref.type)}]->(:{quote(target.label)}) "
-                "RETURN count(r) AS c",
+                reference_count_query(node, target, ref),
             )[0]["c"]
             report.relationships_checked += 1
             if expected != found:
@@ -154,8 +158,7 @@ def check_graph(
         found = _read(
             driver,
             database,
-            f"MATCH (:{quote(source.label)})-[r:{quote(join.type)}]->(:{quote(target.label)}) "
-            "WHERE r._source_table = $table RETURN count(r) AS c",
+            join_count_query(source, target, join),
             table=join.table,
         )[0]["c"]
         report.relationships_checked += 1
@@ -198,16 +201,12 @@ def deep_mismatches(
     found: list[Mismatch] = []
     for node in model.nodes:
         expected = _expected_nodes(conn, node, batch)
-        actual = _stream(driver, database, _node_query(node))
+        actual = _stream(driver, database, node_values_query(node))
         found.append(_compare(f"{node.label}", node.table, expected, actual))
         for ref in node.references:
             target = model.node_by_table[ref.target]
             expected = _expected_references(conn, node, ref.columns[0], batch)
-            query = (
-                f"MATCH (a:{quote(node.label)})-[r:{quote(ref.type)}]->(b:{quote(target.label)}) "
-                f"RETURN [a.{quote(node.key_property)}, b.{quote(target.key_property)}] AS k, "
-                "properties(r) AS p ORDER BY k"
-            )
+            query = reference_values_query(node, target, ref)
             name = f"({node.label})-[:{ref.type}]->({target.label})"
             found.append(_compare(name, node.table, expected, _stream(driver, database, query)))
     for join in model.joins:
@@ -216,14 +215,9 @@ def deep_mismatches(
     return [m for m in found if m.graph]
 
 
-def _node_query(node: NodeSpec) -> str:
-    key = quote(node.key_property)
-    return f"MATCH (n:{quote(node.label)}) RETURN n.{key} AS k, properties(n) AS p ORDER BY k"
-
-
-def _stream(driver: neo4j.Driver, database: str, query: str, **params: Any):
+def _stream(driver: neo4j.Driver, database: str, query: LiteralString, **params: Any):
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        for record in session.run(cast(LiteralString, query), **params):
+        for record in session.run(query, **params):
             yield record["k"], {k: v for k, v in record["p"].items() if k not in VOLATILE}
 
 
@@ -258,7 +252,6 @@ def _compare_join(driver, conn, model: GraphModel, join, database: str, batch: i
     source = model.node_by_table[join.source.table]
     target = model.node_by_table[join.target.table]
     ends = [join.source.columns[0], join.target.columns[0]]
-    names = {p.column: p.name for p in join.properties}
     order = [*ends, *join.merge_on]
     columns = list(dict.fromkeys([*order, *(p.column for p in join.properties)]))
 
@@ -273,13 +266,7 @@ def _compare_join(driver, conn, model: GraphModel, join, database: str, batch: i
                 }
                 yield [row[c] for c in order], values
 
-    merge = "".join(f", r.{quote(names[c])}" for c in join.merge_on)
-    query = (
-        f"MATCH (a:{quote(source.label)})-[r:{quote(join.type)}]->(b:{quote(target.label)}) "
-        "WHERE r._source_table = $table "
-        f"RETURN [a.{quote(source.key_property)}, b.{quote(target.key_property)}{merge}] AS k, "
-        "properties(r) AS p ORDER BY k"
-    )
+    query = join_values_query(source, target, join)
     name = f"({source.label})-[:{join.type}]->({target.label})"
     actual = _stream(driver, database, query, table=join.table)
     return _compare(name, join.table, expected(), actual)

@@ -28,21 +28,28 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from vivim_graph.errors import RowValidationError
-from vivim_graph.model.cypher import apply_constraints
+from vivim_graph.model.cypher import (
+    CREATE_NODES,
+    CREATE_RELATIONSHIPS,
+    DELETE_NODES,
+    DELETE_STALE_RELATIONSHIPS,
+    MERGE_REFERENCE,
+    SCAN_NODES,
+    UPDATE_NODES,
+    apply_constraints,
+    join_merge_query,
+)
 from vivim_graph.model.rows import (
     TEMPORAL,
     join_row,
     node_row,
-    temporal_assignments,
     validate_row,
 )
 from vivim_graph.model.spec import (
     GraphModel,
-    JoinSpec,
     NodeSpec,
     PropertySpec,
     ReferenceSpec,
-    quote,
 )
 
 Progress = Callable[[str, int, int | None], None]  # (task, rows done, rows total)
@@ -69,11 +76,6 @@ class ImportSummary:
         return sum(t.rows for t in self.nodes.values()) + sum(
             t.rows for t in self.relationships.values()
         )
-
-
-def _cypher(text: str) -> LiteralString:
-    # Labels and types come only from the validated model and are backtick-quoted.
-    return cast(LiteralString, text)
 
 
 # ----------------------------------------------------------------- reading
@@ -260,47 +262,6 @@ def _check_reference(
 
 
 # ----------------------------------------------------------------- writing
-def node_write_query(node: NodeSpec) -> LiteralString:
-    label, key = quote(node.label), quote(node.key_property)
-    return _cypher(
-        f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) "
-        "SET n += row.props" + temporal_assignments(node.properties, "n") + ", "
-        "n._source_table = $table, n._source_key = toString(row.key), n._sync_run = $run"
-    )
-
-
-def reference_write_query(model: GraphModel, node: NodeSpec, ref: ReferenceSpec) -> LiteralString:
-    """Set one foreign key's relationship, removing a stale one (a changed or NULL key)."""
-    target = model.node_by_table[ref.target]
-    a, b, t = quote(node.label), quote(target.label), quote(ref.type)
-    ak, bk = quote(node.key_property), quote(target.key_property)
-    return _cypher(
-        f"UNWIND $rows AS row MATCH (a:{a} {{{ak}: row.key}}) "
-        f"OPTIONAL MATCH (a)-[old:{t}]->(o:{b}) WHERE row.ref IS NULL OR o.{bk} <> row.ref "
-        "DELETE old "
-        "WITH DISTINCT a, row WHERE row.ref IS NOT NULL "
-        f"MATCH (b:{b} {{{bk}: row.ref}}) MERGE (a)-[r:{t}]->(b) "
-        "SET r._source_table = $table, r._sync_run = $run"
-    )
-
-
-def join_write_query(model: GraphModel, join: JoinSpec) -> LiteralString:
-    source = model.node_by_table[join.source.table]
-    target = model.node_by_table[join.target.table]
-    names = {p.column: p.name for p in join.properties}
-    merge_keys = ", ".join(f"{quote(names[c])}: row.props.{quote(names[c])}" for c in join.merge_on)
-    merge_map = f" {{{merge_keys}}}" if merge_keys else ""
-    return _cypher(
-        f"UNWIND $rows AS row MATCH (a:{quote(source.label)} "
-        f"{{{quote(source.key_property)}: row.source}}) "
-        f"MATCH (b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
-        f"MERGE (a)-[r:{quote(join.type)}{merge_map}]->(b) "
-        "SET r += row.props" + temporal_assignments(join.properties, "r") + ", "
-        "r._source_table = $table, "
-        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run"
-    )
-
-
 def _write(driver: neo4j.Driver, database: str, query: LiteralString, **params: Any):
     return _write_many(driver, database, [(query, params)])[0]
 
@@ -321,70 +282,6 @@ def _add(tally: Tally, counters: Any) -> None:
     tally.created += counters.nodes_created + counters.relationships_created
     tally.deleted += counters.nodes_deleted + counters.relationships_deleted
     tally.properties_set += counters.properties_set
-
-
-# ----------------------------------------------------------------- generic writes
-# A handful of statement texts whatever the model. Neo4j plans each distinct text once
-# (70-140 ms here), and one text per label and foreign key made planning ~90 % of a cold
-# import. Labels and types are dynamic ($(...), Neo4j 5.26, values from the model only);
-# nodes are found by elementId (a seek): Neo4j 5.26 plans a dynamic-label MATCH or MERGE
-# as a scan of every node, so it cannot look a node up by its key.
-_SCAN_NODES = _cypher(
-    "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
-    "UNWIND [l IN labels(n) WHERE l IN $labels] AS label "
-    "RETURN label, n[$keys[label]] AS key, elementId(n) AS e, n._sync_run IS NOT NULL AS ran"
-)
-_TEMPORALS = (
-    " FOREACH (k IN keys(coalesce(row.d, {})) | SET {v}[k] = date(row.d[k]))"
-    " FOREACH (k IN keys(coalesce(row.dt, {})) | SET {v}[k] = datetime(row.dt[k]))"
-)
-_PROVENANCE = (
-    "{v}._source_table = row.table, {v}._source_key = toString(row.key), {v}._sync_run = $run"
-)
-_CREATE_NODES = _cypher(
-    "UNWIND $rows AS row CREATE (n:$(row.label)) SET n = row.props, "
-    + _PROVENANCE.replace("{v}", "n")
-    + _TEMPORALS.replace("{v}", "n")
-    + " RETURN row.i AS i, elementId(n) AS e"
-)
-_UPDATE_NODES = _cypher(
-    "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.e SET n += row.props, "
-    + _PROVENANCE.replace("{v}", "n")
-    + _TEMPORALS.replace("{v}", "n")
-)
-_CREATE_RELATIONSHIPS = _cypher(
-    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-    "MATCH (b) WHERE elementId(b) = row.b "
-    "CREATE (a)-[r:$(row.type)]->(b) SET r = coalesce(row.props, {}), "
-    "r._source_table = row.table, r._source_key = row.key, r._sync_run = $run"
-    + _TEMPORALS.replace("{v}", "r")
-)
-# A foreign key of a node that existed before the run: drop a stale relationship (the key
-# changed or became NULL), MERGE the current one. Run once per foreign key for its counters.
-_MERGE_REFERENCE = _cypher(
-    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-    "OPTIONAL MATCH (a)-[old:$($type)]->(o:$($target)) "
-    "WHERE row.b IS NULL OR elementId(o) <> row.b DELETE old "
-    "WITH DISTINCT a, row WHERE row.b IS NOT NULL "
-    "MATCH (b) WHERE elementId(b) = row.b MERGE (a)-[r:$($type)]->(b) "
-    "SET r._source_table = $table, r._sync_run = $run"
-)
-_DELETE_NODES = _cypher("UNWIND $eids AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n")
-
-
-def join_merge_query(join: JoinSpec) -> LiteralString:
-    """A join row's relationship between two nodes that may already be linked (4 joins)."""
-    names = {p.column: p.name for p in join.properties}
-    merge_keys = ", ".join(f"{quote(names[c])}: row.props.{quote(names[c])}" for c in join.merge_on)
-    merge_map = f" {{{merge_keys}}}" if merge_keys else ""
-    return _cypher(
-        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-        "MATCH (b) WHERE elementId(b) = row.b "
-        f"MERGE (a)-[r:{quote(join.type)}{merge_map}]->(b) "
-        "SET r += row.props" + temporal_assignments(join.properties, "r") + ", "
-        "r._source_table = $table, "
-        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run"
-    )
 
 
 def _temporal_maps(properties: tuple[PropertySpec, ...], t: dict[str, Any]) -> dict[str, Any]:
@@ -443,13 +340,13 @@ class _Writer:
         def work(tx: neo4j.ManagedTransaction) -> tuple[list, dict[str, Any]]:
             creates = [i for i in items if i.old is None]
             rows = [_node_params(k, i, None) for k, i in enumerate(creates)]
-            for record in tx.run(_CREATE_NODES, rows=rows, run=self.run):
+            for record in tx.run(CREATE_NODES, rows=rows, run=self.run):
                 creates[record["i"]].eid = record["e"]
             updates = [_node_params(0, i, i.old) for i in items if i.old is not None]
             for i in items:
                 i.eid = i.eid if i.old is None else i.old
             if updates:
-                tx.run(_UPDATE_NODES, rows=updates, run=self.run).consume()
+                tx.run(UPDATE_NODES, rows=updates, run=self.run).consume()
             return self._references(tx, items)
 
         with self.driver.session(database=self.database) as session:
@@ -516,12 +413,12 @@ class _Writer:
 
     def _run_references(self, tx, creates, merges, counters) -> None:
         if creates:
-            tx.run(_CREATE_RELATIONSHIPS, rows=creates, run=self.run).consume()
+            tx.run(CREATE_RELATIONSHIPS, rows=creates, run=self.run).consume()
         for (table, ref), rows in merges.items():
             target = self.model.node_by_table[ref.target].label
             c = (
                 tx.run(
-                    _MERGE_REFERENCE,
+                    MERGE_REFERENCE,
                     rows=rows,
                     type=ref.type,
                     target=target,
@@ -578,7 +475,7 @@ def scan_existing(driver, database, model) -> dict[tuple[str, Any], tuple[str, b
     keys = {n.label: n.key_property for n in model.nodes}
     found: dict[tuple[str, Any], tuple[str, bool]] = {}
     with driver.session(database=database) as session:
-        for record in session.run(_SCAN_NODES, labels=list(keys), keys=keys):
+        for record in session.run(SCAN_NODES, labels=list(keys), keys=keys):
             found[(record["label"], record["key"])] = (record["e"], record["ran"])
     return found
 
@@ -647,7 +544,7 @@ def write_joins(writer: _Writer, conn, batch_size, progress, fresh: bool) -> Non
                 counters = _write(
                     writer.driver,
                     writer.database,
-                    _CREATE_RELATIONSHIPS,
+                    CREATE_RELATIONSHIPS,
                     rows=params,
                     run=writer.run,
                 )
@@ -673,7 +570,7 @@ def sweep_stale(writer: _Writer, batch_size: int, fresh: bool) -> int:
     removed = 0
     for start in range(0, len(stale), batch_size):
         counters = _write(
-            writer.driver, writer.database, _DELETE_NODES, eids=stale[start : start + batch_size]
+            writer.driver, writer.database, DELETE_NODES, eids=stale[start : start + batch_size]
         )
         removed += counters.nodes_deleted
     # Relationships of rows deleted since the last run (join rows, or FKs of kept nodes).
@@ -682,9 +579,7 @@ def sweep_stale(writer: _Writer, batch_size: int, fresh: bool) -> int:
     counters = _write(
         writer.driver,
         writer.database,
-        _cypher(
-            "MATCH ()-[r]->() WHERE r._source_table IN $tables AND r._sync_run <> $run DELETE r"
-        ),
+        DELETE_STALE_RELATIONSHIPS,
         tables=tables,
         run=writer.run,
     )

@@ -54,14 +54,21 @@ from vivim_graph.load.importer import (
     Tally,
     _write_many,
     import_graph,
+)
+from vivim_graph.load.writer_lock import WriterBusy, writer_lock
+from vivim_graph.model.cypher import (
+    apply_constraints,
+    delete_join_query,
+    delete_nodes_query,
+    existing_keys_query,
+    join_key_columns_query,
     join_write_query,
+    node_key_columns_query,
     node_write_query,
     reference_write_query,
 )
-from vivim_graph.load.writer_lock import WriterBusy, writer_lock
-from vivim_graph.model.cypher import apply_constraints
 from vivim_graph.model.rows import join_row, key_of, node_row, validate_row
-from vivim_graph.model.spec import GraphModel, JoinSpec, NodeSpec, quote
+from vivim_graph.model.spec import GraphModel, JoinSpec, NodeSpec
 
 CAPTURE_SCHEMA = "vivim_sync"
 SyncBusy = WriterBusy  # the name earlier versions raised
@@ -368,27 +375,17 @@ def expand_truncated(
         node = model.node_by_table.get(table)
         join = next((j for j in model.joins if j.table == table), None)
         if node is not None and len(node.key) == 1:
-            graph_query = (
-                f"MATCH (n:{quote(node.label)}) RETURN n.{quote(node.key_property)} AS "
-                f"{quote(node.key[0])}"
-            )
+            graph_query = node_key_columns_query(node)
             columns = list(node.key)
         elif join is not None:
             source = model.node_by_table[join.source.table]
             target = model.node_by_table[join.target.table]
-            names = {p.column: p.name for p in join.properties}
             columns = [join.source.columns[0], join.target.columns[0], *join.merge_on]
-            graph_query = (
-                f"MATCH (a:{quote(source.label)})-[r:{quote(join.type)}]->"
-                f"(b:{quote(target.label)}) WHERE r._source_table = $table "
-                f"RETURN a.{quote(source.key_property)} AS {quote(columns[0])}, "
-                f"b.{quote(target.key_property)} AS {quote(columns[1])}"
-                + "".join(f", r.{quote(names[c])} AS {quote(c)}" for c in join.merge_on)
-            )
+            graph_query = join_key_columns_query(source, target, join, columns)
         else:
             continue  # not replicated (reported as unknown), or a composite-key label
         records, _, _ = driver.execute_query(
-            cast(LiteralString, graph_query),
+            graph_query,
             table=table,
             database_=database,
             routing_=neo4j.RoutingControl.READ,
@@ -526,28 +523,6 @@ def _node_batches(model: GraphModel, node: NodeSpec, conn, keys):
         for ref in node.references
     ]
     return upserts, refs, deletes
-
-
-def _delete_nodes_query(node: NodeSpec) -> LiteralString:
-    return cast(
-        LiteralString,
-        f"UNWIND $keys AS k MATCH (n:{quote(node.label)} {{{quote(node.key_property)}: k}}) "
-        "DETACH DELETE n",
-    )
-
-
-def _delete_join_query(model: GraphModel, join: JoinSpec) -> LiteralString:
-    source = model.node_by_table[join.source.table]
-    target = model.node_by_table[join.target.table]
-    names = {p.column: p.name for p in join.properties}
-    extra = "".join(f" AND r.{quote(names[c])} = row.{quote(c)}" for c in join.merge_on)
-    return cast(
-        LiteralString,
-        f"UNWIND $rows AS row MATCH (a:{quote(source.label)} "
-        f"{{{quote(source.key_property)}: row.source}})-[r:{quote(join.type)}]->"
-        f"(b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
-        f"WHERE true{extra} DELETE r",
-    )
 
 
 class _Interrupt:
@@ -820,7 +795,7 @@ def _write_changes(
     for node, deletes in node_deletes:
         if deletes:
             (counters,) = _write_many(
-                driver, database, [(_delete_nodes_query(node), {"keys": deletes})]
+                driver, database, [(delete_nodes_query(node), {"keys": deletes})]
             )
             summary.labels[node.label].deleted += counters.nodes_deleted
 
@@ -856,7 +831,7 @@ def _apply_join(
                 )
             )
         if gone:
-            statements.append((_delete_join_query(model, join), {"rows": gone}))
+            statements.append((delete_join_query(model, join), {"rows": gone}))
         if statements:
             results = _write_many(driver, database, statements)
             for counters in results:
@@ -878,11 +853,7 @@ def plan_changes(driver, conn, model, changes, *, database) -> dict[str, dict[st
         present = [key_of(node.key, r) for r in rows]
         all_keys = [key_of(node.key, k) for k in keys]
         records, _, _ = driver.execute_query(
-            cast(
-                LiteralString,
-                f"UNWIND $keys AS k MATCH (n:{quote(node.label)} "
-                f"{{{quote(node.key_property)}: k}}) RETURN collect(k) AS found",
-            ),
+            existing_keys_query(node),
             keys=all_keys,
             database_=database,
             routing_=neo4j.RoutingControl.READ,

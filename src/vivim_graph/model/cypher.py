@@ -1,4 +1,9 @@
-"""Neo4j constraints and indexes, derived from the graph model and applied idempotently."""
+"""Every piece of Cypher derived from the graph model, built here and nowhere else.
+
+Labels, relationship types and property names come only from the validated model and are
+backtick-quoted (``quote``); values always travel as parameters. ``tests/unit/test_model_cypher.py``
+pins the exact text of each builder. Constraints and indexes are applied idempotently.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,244 @@ from typing import LiteralString, cast
 
 import neo4j
 
-from vivim_graph.model.spec import GraphModel, quote
+from vivim_graph.model.rows import TEMPORAL
+from vivim_graph.model.spec import (
+    GraphModel,
+    JoinSpec,
+    NodeSpec,
+    PropertySpec,
+    ReferenceSpec,
+    quote,
+)
 
 
+def _cypher(text: str) -> LiteralString:
+    # The one cast: text built from the model's names (quoted) and parameter placeholders.
+    return cast(LiteralString, text)
+
+
+# ----------------------------------------------------------------- per-label statements
+def temporal_assignments(properties: tuple[PropertySpec, ...], variable: str) -> str:
+    """Cypher that sets each temporal property from ``row.t`` (NULL removes it)."""
+    return "".join(
+        f", {variable}.{quote(p.name)} = {TEMPORAL[p.type]}(row.t.{quote(p.name)})"
+        for p in properties
+        if p.type in TEMPORAL
+    )
+
+
+def node_write_query(node: NodeSpec) -> LiteralString:
+    label, key = quote(node.label), quote(node.key_property)
+    return _cypher(
+        f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) "
+        "SET n += row.props" + temporal_assignments(node.properties, "n") + ", "
+        "n._source_table = $table, n._source_key = toString(row.key), n._sync_run = $run"
+    )
+
+
+def reference_write_query(model: GraphModel, node: NodeSpec, ref: ReferenceSpec) -> LiteralString:
+    """Set one foreign key's relationship, removing a stale one (a changed or NULL key)."""
+    target = model.node_by_table[ref.target]
+    a, b, t = quote(node.label), quote(target.label), quote(ref.type)
+    ak, bk = quote(node.key_property), quote(target.key_property)
+    return _cypher(
+        f"UNWIND $rows AS row MATCH (a:{a} {{{ak}: row.key}}) "
+        f"OPTIONAL MATCH (a)-[old:{t}]->(o:{b}) WHERE row.ref IS NULL OR o.{bk} <> row.ref "
+        "DELETE old "
+        "WITH DISTINCT a, row WHERE row.ref IS NOT NULL "
+        f"MATCH (b:{b} {{{bk}: row.ref}}) MERGE (a)-[r:{t}]->(b) "
+        "SET r._source_table = $table, r._sync_run = $run"
+    )
+
+
+def join_write_query(model: GraphModel, join: JoinSpec) -> LiteralString:
+    source = model.node_by_table[join.source.table]
+    target = model.node_by_table[join.target.table]
+    names = {p.column: p.name for p in join.properties}
+    merge_keys = ", ".join(f"{quote(names[c])}: row.props.{quote(names[c])}" for c in join.merge_on)
+    merge_map = f" {{{merge_keys}}}" if merge_keys else ""
+    return _cypher(
+        f"UNWIND $rows AS row MATCH (a:{quote(source.label)} "
+        f"{{{quote(source.key_property)}: row.source}}) "
+        f"MATCH (b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
+        f"MERGE (a)-[r:{quote(join.type)}{merge_map}]->(b) "
+        "SET r += row.props" + temporal_assignments(join.properties, "r") + ", "
+        "r._source_table = $table, "
+        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run"
+    )
+
+
+def delete_nodes_query(node: NodeSpec) -> LiteralString:
+    return _cypher(
+        f"UNWIND $keys AS k MATCH (n:{quote(node.label)} {{{quote(node.key_property)}: k}}) "
+        "DETACH DELETE n",
+    )
+
+
+def delete_join_query(model: GraphModel, join: JoinSpec) -> LiteralString:
+    source = model.node_by_table[join.source.table]
+    target = model.node_by_table[join.target.table]
+    names = {p.column: p.name for p in join.properties}
+    extra = "".join(f" AND r.{quote(names[c])} = row.{quote(c)}" for c in join.merge_on)
+    return _cypher(
+        f"UNWIND $rows AS row MATCH (a:{quote(source.label)} "
+        f"{{{quote(source.key_property)}: row.source}})-[r:{quote(join.type)}]->"
+        f"(b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
+        f"WHERE true{extra} DELETE r",
+    )
+
+
+def node_keys_query(node: NodeSpec) -> LiteralString:
+    """Every key of a label, sorted (``check`` merges it with PostgreSQL's sorted keys)."""
+    return _cypher(
+        f"MATCH (n:{quote(node.label)}) RETURN n.{quote(node.key_property)} AS k ORDER BY k"
+    )
+
+
+def reference_count_query(node: NodeSpec, target: NodeSpec, ref: ReferenceSpec) -> LiteralString:
+    """How many relationships one foreign key made (``check``)."""
+    return _cypher(
+        f"MATCH (:{quote(node.label)})-[r:{quote(ref.type)}]->(:{quote(target.label)}) "
+        "RETURN count(r) AS c"
+    )
+
+
+def join_count_query(source: NodeSpec, target: NodeSpec, join: JoinSpec) -> LiteralString:
+    """How many relationships a join table made (``check``; parameter ``$table``)."""
+    return _cypher(
+        f"MATCH (:{quote(source.label)})-[r:{quote(join.type)}]->(:{quote(target.label)}) "
+        "WHERE r._source_table = $table RETURN count(r) AS c"
+    )
+
+
+def reference_values_query(node: NodeSpec, target: NodeSpec, ref: ReferenceSpec) -> LiteralString:
+    """A foreign key's relationships with both ends' keys and properties (``check --deep``)."""
+    return _cypher(
+        f"MATCH (a:{quote(node.label)})-[r:{quote(ref.type)}]->(b:{quote(target.label)}) "
+        f"RETURN [a.{quote(node.key_property)}, b.{quote(target.key_property)}] AS k, "
+        "properties(r) AS p ORDER BY k"
+    )
+
+
+def join_values_query(source: NodeSpec, target: NodeSpec, join: JoinSpec) -> LiteralString:
+    """A join table's relationships, keyed by both ends and the merge columns (``check --deep``)."""
+    names = {p.column: p.name for p in join.properties}
+    merge = "".join(f", r.{quote(names[c])}" for c in join.merge_on)
+    return _cypher(
+        f"MATCH (a:{quote(source.label)})-[r:{quote(join.type)}]->(b:{quote(target.label)}) "
+        "WHERE r._source_table = $table "
+        f"RETURN [a.{quote(source.key_property)}, b.{quote(target.key_property)}{merge}] AS k, "
+        "properties(r) AS p ORDER BY k"
+    )
+
+
+def node_key_columns_query(node: NodeSpec) -> LiteralString:
+    """A label's keys named as its key column (a TRUNCATE's sweep by key, ``sync``)."""
+    return _cypher(
+        f"MATCH (n:{quote(node.label)}) RETURN n.{quote(node.key_property)} AS {quote(node.key[0])}"
+    )
+
+
+def join_key_columns_query(
+    source: NodeSpec, target: NodeSpec, join: JoinSpec, columns: list[str]
+) -> LiteralString:
+    """A join table's relationships as its key columns (a TRUNCATE's sweep, ``sync``)."""
+    names = {p.column: p.name for p in join.properties}
+    return _cypher(
+        f"MATCH (a:{quote(source.label)})-[r:{quote(join.type)}]->"
+        f"(b:{quote(target.label)}) WHERE r._source_table = $table "
+        f"RETURN a.{quote(source.key_property)} AS {quote(columns[0])}, "
+        f"b.{quote(target.key_property)} AS {quote(columns[1])}"
+        + "".join(f", r.{quote(names[c])} AS {quote(c)}" for c in join.merge_on)
+    )
+
+
+def existing_keys_query(node: NodeSpec) -> LiteralString:
+    """Which of ``$keys`` a label holds (``sync``'s plan)."""
+    return _cypher(
+        f"UNWIND $keys AS k MATCH (n:{quote(node.label)} "
+        f"{{{quote(node.key_property)}: k}}) RETURN collect(k) AS found"
+    )
+
+
+def node_values_query(node: NodeSpec) -> LiteralString:
+    """Every node of a label with its key and properties, sorted by key (``check --deep``)."""
+    key = quote(node.key_property)
+    return _cypher(
+        f"MATCH (n:{quote(node.label)}) RETURN n.{key} AS k, properties(n) AS p ORDER BY k"
+    )
+
+
+def join_merge_query(join: JoinSpec) -> LiteralString:
+    """A join row's relationship between two nodes that may already be linked (4 joins)."""
+    names = {p.column: p.name for p in join.properties}
+    merge_keys = ", ".join(f"{quote(names[c])}: row.props.{quote(names[c])}" for c in join.merge_on)
+    merge_map = f" {{{merge_keys}}}" if merge_keys else ""
+    return _cypher(
+        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+        "MATCH (b) WHERE elementId(b) = row.b "
+        f"MERGE (a)-[r:{quote(join.type)}{merge_map}]->(b) "
+        "SET r += row.props" + temporal_assignments(join.properties, "r") + ", "
+        "r._source_table = $table, "
+        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run"
+    )
+
+
+# ----------------------------------------------------------------- generic writes
+# A handful of statement texts whatever the model. Neo4j plans each distinct text once
+# (70-140 ms here), and one text per label and foreign key made planning ~90 % of a cold
+# import. Labels and types are dynamic ($(...), Neo4j 5.26, values from the model only);
+# nodes are found by elementId (a seek): Neo4j 5.26 plans a dynamic-label MATCH or MERGE
+# as a scan of every node, so it cannot look a node up by its key.
+SCAN_NODES = _cypher(
+    "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
+    "UNWIND [l IN labels(n) WHERE l IN $labels] AS label "
+    "RETURN label, n[$keys[label]] AS key, elementId(n) AS e, n._sync_run IS NOT NULL AS ran"
+)
+_TEMPORALS = (
+    " FOREACH (k IN keys(coalesce(row.d, {})) | SET {v}[k] = date(row.d[k]))"
+    " FOREACH (k IN keys(coalesce(row.dt, {})) | SET {v}[k] = datetime(row.dt[k]))"
+)
+_PROVENANCE = (
+    "{v}._source_table = row.table, {v}._source_key = toString(row.key), {v}._sync_run = $run"
+)
+CREATE_NODES = _cypher(
+    "UNWIND $rows AS row CREATE (n:$(row.label)) SET n = row.props, "
+    + _PROVENANCE.replace("{v}", "n")
+    + _TEMPORALS.replace("{v}", "n")
+    + " RETURN row.i AS i, elementId(n) AS e"
+)
+UPDATE_NODES = _cypher(
+    "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.e SET n += row.props, "
+    + _PROVENANCE.replace("{v}", "n")
+    + _TEMPORALS.replace("{v}", "n")
+)
+CREATE_RELATIONSHIPS = _cypher(
+    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+    "MATCH (b) WHERE elementId(b) = row.b "
+    "CREATE (a)-[r:$(row.type)]->(b) SET r = coalesce(row.props, {}), "
+    "r._source_table = row.table, r._source_key = row.key, r._sync_run = $run"
+    + _TEMPORALS.replace("{v}", "r")
+)
+# A foreign key of a node that existed before the run: drop a stale relationship (the key
+# changed or became NULL), MERGE the current one. Run once per foreign key for its counters.
+MERGE_REFERENCE = _cypher(
+    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+    "OPTIONAL MATCH (a)-[old:$($type)]->(o:$($target)) "
+    "WHERE row.b IS NULL OR elementId(o) <> row.b DELETE old "
+    "WITH DISTINCT a, row WHERE row.b IS NOT NULL "
+    "MATCH (b) WHERE elementId(b) = row.b MERGE (a)-[r:$($type)]->(b) "
+    "SET r._source_table = $table, r._sync_run = $run"
+)
+DELETE_NODES = _cypher("UNWIND $eids AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n")
+
+
+DELETE_STALE_RELATIONSHIPS = _cypher(
+    "MATCH ()-[r]->() WHERE r._source_table IN $tables AND r._sync_run <> $run DELETE r"
+)
+
+
+# ----------------------------------------------------------------- schema
 def schema_statements(model: GraphModel) -> list[str]:
     """A uniqueness constraint on every label's key; an index on every natural key."""
     statements = []

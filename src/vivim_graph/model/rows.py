@@ -133,17 +133,6 @@ def split_properties(
     return props, temporals
 
 
-def temporal_assignments(properties: tuple[PropertySpec, ...], variable: str) -> str:
-    """Cypher that sets each temporal property from ``row.t`` (NULL removes it)."""
-    from vivim_graph.model.spec import quote
-
-    return "".join(
-        f", {variable}.{quote(p.name)} = {TEMPORAL[p.type]}(row.t.{quote(p.name)})"
-        for p in properties
-        if p.type in TEMPORAL
-    )
-
-
 def node_row(node: NodeSpec, row: dict[str, Any]) -> dict[str, Any]:
     """One row as the importer sends it: key, plain properties, temporal properties."""
     key = key_of(node.key, row)

@@ -1,0 +1,159 @@
+"""The Cypher built from the graph model, pinned to its exact text (no database).
+
+Each statement is written out here by hand from the model's names, so a change to a builder
+shows up as a reviewed diff of the text Neo4j will run. Labels, types and properties are
+backtick-quoted; every value is a parameter.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vivim_graph.model import cypher
+from vivim_graph.model.spec import JoinSpec, NodeSpec, load_model
+
+MODEL = load_model()
+LOCATION = MODEL.node_by_table["locations"]
+MEMBER = MODEL.node_by_table["team_members"]
+BASED_IN = next(r for r in MEMBER.references if r.type == "BASED_IN")
+ROLE_SKILLS = next(j for j in MODEL.joins if j.table == "role_skills")
+ROLE, SKILL = MODEL.node_by_table["roles"], MODEL.node_by_table["skills"]
+STAMPS = (
+    "n.`created_at` = datetime(row.t.`created_at`), n.`updated_at` = datetime(row.t.`updated_at`)"
+)
+
+EXPECTED = {
+    "node_write": (
+        cypher.node_write_query(LOCATION),
+        "UNWIND $rows AS row MERGE (n:`Location` {`id`: row.key}) SET n += row.props, "
+        + STAMPS
+        + ", n._source_table = $table, n._source_key = toString(row.key), n._sync_run = $run",
+    ),
+    "reference_write": (
+        cypher.reference_write_query(MODEL, MEMBER, BASED_IN),
+        "UNWIND $rows AS row MATCH (a:`TeamMember` {`id`: row.key}) "
+        "OPTIONAL MATCH (a)-[old:`BASED_IN`]->(o:`Location`) "
+        "WHERE row.ref IS NULL OR o.`id` <> row.ref DELETE old "
+        "WITH DISTINCT a, row WHERE row.ref IS NOT NULL "
+        "MATCH (b:`Location` {`id`: row.ref}) MERGE (a)-[r:`BASED_IN`]->(b) "
+        "SET r._source_table = $table, r._sync_run = $run",
+    ),
+    "join_write": (
+        cypher.join_write_query(MODEL, ROLE_SKILLS),
+        "UNWIND $rows AS row MATCH (a:`Role` {`id`: row.source}) "
+        "MATCH (b:`Skill` {`id`: row.target}) MERGE (a)-[r:`REQUIRES_SKILL`]->(b) "
+        "SET r += row.props, " + STAMPS.replace("n.", "r.") + ", r._source_table = $table, "
+        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run",
+    ),
+    "join_merge": (
+        cypher.join_merge_query(ROLE_SKILLS),
+        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+        "MATCH (b) WHERE elementId(b) = row.b MERGE (a)-[r:`REQUIRES_SKILL`]->(b) "
+        "SET r += row.props, " + STAMPS.replace("n.", "r.") + ", r._source_table = $table, "
+        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run",
+    ),
+    "delete_nodes": (
+        cypher.delete_nodes_query(LOCATION),
+        "UNWIND $keys AS k MATCH (n:`Location` {`id`: k}) DETACH DELETE n",
+    ),
+    "delete_join": (
+        cypher.delete_join_query(MODEL, ROLE_SKILLS),
+        "UNWIND $rows AS row MATCH (a:`Role` {`id`: row.source})-[r:`REQUIRES_SKILL`]->"
+        "(b:`Skill` {`id`: row.target}) WHERE true DELETE r",
+    ),
+    "node_keys": (
+        cypher.node_keys_query(LOCATION),
+        "MATCH (n:`Location`) RETURN n.`id` AS k ORDER BY k",
+    ),
+    "reference_count": (
+        cypher.reference_count_query(MEMBER, LOCATION, BASED_IN),
+        "MATCH (:`TeamMember`)-[r:`BASED_IN`]->(:`Location`) RETURN count(r) AS c",
+    ),
+    "join_count": (
+        cypher.join_count_query(ROLE, SKILL, ROLE_SKILLS),
+        "MATCH (:`Role`)-[r:`REQUIRES_SKILL`]->(:`Skill`) WHERE r._source_table = $table "
+        "RETURN count(r) AS c",
+    ),
+    "reference_values": (
+        cypher.reference_values_query(MEMBER, LOCATION, BASED_IN),
+        "MATCH (a:`TeamMember`)-[r:`BASED_IN`]->(b:`Location`) "
+        "RETURN [a.`id`, b.`id`] AS k, properties(r) AS p ORDER BY k",
+    ),
+    "join_values": (
+        cypher.join_values_query(ROLE, SKILL, ROLE_SKILLS),
+        "MATCH (a:`Role`)-[r:`REQUIRES_SKILL`]->(b:`Skill`) WHERE r._source_table = $table "
+        "RETURN [a.`id`, b.`id`] AS k, properties(r) AS p ORDER BY k",
+    ),
+    "node_key_columns": (
+        cypher.node_key_columns_query(LOCATION),
+        "MATCH (n:`Location`) RETURN n.`id` AS `id`",
+    ),
+    "join_key_columns": (
+        cypher.join_key_columns_query(ROLE, SKILL, ROLE_SKILLS, ["role_id", "skill_id"]),
+        "MATCH (a:`Role`)-[r:`REQUIRES_SKILL`]->(b:`Skill`) WHERE r._source_table = $table "
+        "RETURN a.`id` AS `role_id`, b.`id` AS `skill_id`",
+    ),
+    "existing_keys": (
+        cypher.existing_keys_query(LOCATION),
+        "UNWIND $keys AS k MATCH (n:`Location` {`id`: k}) RETURN collect(k) AS found",
+    ),
+    "node_values": (
+        cypher.node_values_query(LOCATION),
+        "MATCH (n:`Location`) RETURN n.`id` AS k, properties(n) AS p ORDER BY k",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_statement_text(name):
+    built, expected = EXPECTED[name]
+    assert built == expected
+
+
+def test_generic_statements_take_labels_and_types_as_parameters():
+    assert cypher.CREATE_NODES.startswith("UNWIND $rows AS row CREATE (n:$(row.label)) SET n = ")
+    assert "CREATE (a)-[r:$(row.type)]->(b)" in cypher.CREATE_RELATIONSHIPS
+    assert "[old:$($type)]->(o:$($target))" in cypher.MERGE_REFERENCE
+    assert cypher.DELETE_NODES == (
+        "UNWIND $eids AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n"
+    )
+    # Nothing in them is a name from the model: they plan once whatever the label.
+    for text in (cypher.CREATE_NODES, cypher.UPDATE_NODES, cypher.CREATE_RELATIONSHIPS):
+        assert "`" not in text
+
+
+def test_schema_statements_cover_every_label_key_and_natural_key():
+    statements = cypher.schema_statements(MODEL)
+    assert (
+        "CREATE CONSTRAINT `Location_key` IF NOT EXISTS FOR (n:`Location`) REQUIRE n.`id` IS UNIQUE"
+        in statements
+    )
+    assert "CREATE INDEX `Location_code` IF NOT EXISTS FOR (n:`Location`) ON (n.`code`)" in (
+        statements
+    )
+    constraints = [s for s in statements if s.startswith("CREATE CONSTRAINT")]
+    indexes = [s for s in statements if s.startswith("CREATE INDEX")]
+    assert len(constraints) == len(MODEL.nodes)
+    assert len(indexes) == sum(len(n.natural_keys) for n in MODEL.nodes)
+
+
+def test_a_backtick_in_a_name_cannot_end_the_identifier():
+    odd = NodeSpec(
+        table="odd",
+        label="Odd`) DETACH DELETE (x",
+        module="m",
+        properties=(),
+    )
+    assert cypher.delete_nodes_query(odd) == (
+        "UNWIND $keys AS k MATCH (n:`Odd``) DETACH DELETE (x` {`id`: k}) DETACH DELETE n"
+    )
+    join = JoinSpec.model_validate(
+        {
+            "table": "t",
+            "type": "T`]->()",
+            "module": "m",
+            "from": {"table": "roles", "columns": ["role_id"]},
+            "to": {"table": "skills", "columns": ["skill_id"]},
+        }
+    )
+    assert "[r:`T``]->()`]" in cypher.join_merge_query(join)
