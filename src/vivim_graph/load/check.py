@@ -134,48 +134,37 @@ def check_graph(
             )
         for ref in node.references:
             target = model.node_by_table[ref.target]
-            expected = _count_not_null(conn, node.table, ref.columns)
-            found = _read(
-                driver,
-                database,
-                reference_count_query(node, target, ref),
-            )[0]["c"]
-            report.relationships_checked += 1
-            if expected != found:
-                report.mismatches.append(
-                    Mismatch(
-                        "relationship",
-                        f"({node.label})-[:{ref.type}]->({target.label})",
-                        f"{node.table}.{','.join(ref.columns)}",
-                        expected,
-                        found,
-                    )
-                )
+            _count_relationships(
+                report,
+                f"({node.label})-[:{ref.type}]->({target.label})",
+                f"{node.table}.{','.join(ref.columns)}",
+                _count_not_null(conn, node.table, ref.columns),
+                _read(driver, database, reference_count_query(node, target, ref))[0]["c"],
+            )
     for join in model.joins:
         source = model.node_by_table[join.source.table]
         target = model.node_by_table[join.target.table]
-        expected = count_rows(conn, join.table)
-        found = _read(
-            driver,
-            database,
-            join_count_query(source, target, join),
-            table=join.table,
-        )[0]["c"]
-        report.relationships_checked += 1
-        if expected != found:
-            report.mismatches.append(
-                Mismatch(
-                    "relationship",
-                    f"({source.label})-[:{join.type}]->({target.label})",
-                    join.table,
-                    expected,
-                    found,
-                )
-            )
+        query = join_count_query(source, target, join)
+        _count_relationships(
+            report,
+            f"({source.label})-[:{join.type}]->({target.label})",
+            join.table,
+            count_rows(conn, join.table),
+            _read(driver, database, query, table=join.table)[0]["c"],
+        )
     if deep:
         report.mismatches.extend(deep_mismatches(driver, conn, model, database, batch_size))
     conn.rollback()
     return report
+
+
+def _count_relationships(
+    report: CheckReport, name: str, source: str, expected: int, found: int
+) -> None:
+    """One relationship set: as many relationships as non-NULL foreign keys or join rows."""
+    report.relationships_checked += 1
+    if expected != found:
+        report.mismatches.append(Mismatch("relationship", name, source, expected, found))
 
 
 def _count_not_null(conn: psycopg.Connection, table: str, columns: tuple[str, ...]) -> int:

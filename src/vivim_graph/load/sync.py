@@ -967,14 +967,7 @@ def _sync_locked(
         started_at=started_at or time.time(),
         dry_run=dry_run,
     )
-    if mode == "incremental":
-        # Before anything else: a trigger missing or disabled since the last run means
-        # changes the log never saw; reinstalling it now would hide that.
-        gaps = capture_gaps(conn, model)
-        if gaps:
-            raise _refuse_gaps(gaps)
-    summary.warnings.extend(install_capture(conn, model))
-    new_watermark = snapshot_xmin(conn)  # before reading anything (see module doc)
+    new_watermark = _prepare_capture(conn, model, summary)
 
     def checked_progress(task: str, done: int, total: int | None) -> None:
         progress(task, done, total)
@@ -1007,19 +1000,36 @@ def _sync_locked(
             with contextlib.suppress(Exception):
                 _record_run(driver, database, summary, None)
         raise
+    _finish(driver, conn, database, summary, new_watermark)
+    return summary
+
+
+def _prepare_capture(conn: psycopg.Connection, model: GraphModel, summary: SyncSummary) -> int:
+    """Check and install change capture; return the watermark this run will leave."""
+    if summary.mode == "incremental":
+        # Before anything else: a trigger missing or disabled since the last run means
+        # changes the log never saw; reinstalling it now would hide that.
+        gaps = capture_gaps(conn, model)
+        if gaps:
+            raise _refuse_gaps(gaps)
+    summary.warnings.extend(install_capture(conn, model))
+    return snapshot_xmin(conn)  # before reading anything (see module doc)
+
+
+def _finish(driver, conn, database: str, summary: SyncSummary, new_watermark: int) -> None:
+    """Record how the run ended; only a completed run moves the position and prunes the log."""
     conn.rollback()
     summary.ended_at = time.time()
-    if dry_run:
+    if summary.dry_run:
         summary.status = "planned"
-        return summary
+        return
     if summary.stopped_early:
         summary.status = "interrupted"
         _record_run(driver, database, summary, None)
-        return summary
+        return
     summary.status = "completed"
     _record_run(driver, database, summary, new_watermark)
     prune_log(conn, new_watermark)
-    return summary
 
 
 def _run_full(driver, conn, model, summary, database, batch_size, dry_run, progress) -> None:
