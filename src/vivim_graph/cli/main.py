@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from vivim_graph.cli.params import options_from
 from vivim_graph.errors import LocalServerError, VivimGraphError
+from vivim_graph.impact.params import (
+    HireParams,
+    NodeParams,
+    RelocateParams,
+    SwitchProviderParams,
+    UsersParams,
+)
 
 if TYPE_CHECKING:
     from vivim_graph.settings import Settings
@@ -560,25 +568,7 @@ def impact() -> None:
 
 
 @impact.command("hire")
-@click.option("--location", required=True, help="Code, city, region or country (malta).")
-@click.option("--role", required=True, help="Role code, e.g. swe-senior.")
-@click.option("--seniority", type=click.Choice(["junior", "mid", "senior", "lead"]))
-@click.option("--count", default=1, show_default=True, type=click.IntRange(1))
-@click.option("--from", "start", metavar="MILESTONE", help="Default: first not completed.")
-@click.option(
-    "--employment-type",
-    type=click.Choice(["employee", "contractor", "freelance"]),
-    default="employee",
-    show_default=True,
-    help="contractor/freelance: the local rate x working days, no on-costs (R-CONTRACTOR).",
-)
-@click.option(
-    "--fte",
-    default=1.0,
-    show_default=True,
-    type=click.FloatRange(0.01, 1.0),
-    help="Part-time share; on-costs are computed on the part-time pay (R-FTE).",
-)
+@options_from(HireParams)
 @_impact_options
 @pass_ctx
 def impact_hire(ctx: Context, fmt, explain, save_as, **options) -> None:
@@ -587,10 +577,7 @@ def impact_hire(ctx: Context, fmt, explain, save_as, **options) -> None:
 
 
 @impact.command("relocate")
-@click.option("--member", help="Team member code, e.g. TM-005.")
-@click.option("--team", help="Team code, e.g. core-platform.")
-@click.option("--to", "to", required=True, help="Code, city, region or country.")
-@click.option("--from", "start", metavar="MILESTONE", help="Default: first not completed.")
+@options_from(RelocateParams)
 @_impact_options
 @pass_ctx
 def impact_relocate(ctx: Context, fmt, explain, save_as, **options) -> None:
@@ -599,9 +586,7 @@ def impact_relocate(ctx: Context, fmt, explain, save_as, **options) -> None:
 
 
 @impact.command("switch-provider")
-@click.option("--from", "from_provider", required=True, help="Provider code, e.g. hetzner.")
-@click.option("--to", "to_provider", required=True, help="Provider code, e.g. ovhcloud.")
-@click.option("--service", help="Only this service code or service type.")
+@options_from(SwitchProviderParams)
 @_impact_options
 @pass_ctx
 def impact_switch(ctx: Context, fmt, explain, save_as, **options) -> None:
@@ -610,8 +595,7 @@ def impact_switch(ctx: Context, fmt, explain, save_as, **options) -> None:
 
 
 @impact.command("users")
-@click.option("--mau", required=True, type=click.IntRange(1), help="Monthly active users.")
-@click.option("--at", "at", metavar="MILESTONE", help="Default: the last milestone.")
+@options_from(UsersParams)
 @_impact_options
 @pass_ctx
 def impact_users(ctx: Context, fmt, explain, save_as, **options) -> None:
@@ -620,14 +604,12 @@ def impact_users(ctx: Context, fmt, explain, save_as, **options) -> None:
 
 
 @impact.command("node")
-@click.argument("label")
-@click.argument("key")
-@click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 3))
+@options_from(NodeParams)
 @_impact_options
 @pass_ctx
-def impact_node(ctx: Context, label, key, depth, fmt, explain, save_as) -> None:
+def impact_node(ctx: Context, fmt, explain, save_as, **options) -> None:
     """Everything whose cost depends on a node (LABEL and natural KEY), with paths."""
-    _run_impact(ctx, "node", dict(label=label, key=key, depth=depth), fmt, explain, save_as)
+    _run_impact(ctx, "node", options, fmt, explain, save_as)
 
 
 @cli.group()
