@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from vivim_graph.cli.formatting import money_text
-from vivim_graph.impact.scenarios import ImpactReport
+from vivim_graph.impact.common import ImpactReport
 
 
 def eur(cents: int | None) -> str:

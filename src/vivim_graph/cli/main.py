@@ -20,6 +20,7 @@ from vivim_graph.impact.params import (
     HireParams,
     NodeParams,
     RelocateParams,
+    ScenarioParams,
     SwitchProviderParams,
     UsersParams,
 )
@@ -567,49 +568,29 @@ def impact() -> None:
     """What-if scenarios computed on the graph (which they never change)."""
 
 
-@impact.command("hire")
-@options_from(HireParams)
-@_impact_options
-@pass_ctx
-def impact_hire(ctx: Context, fmt, explain, save_as, **options) -> None:
-    """What hiring COUNT people of a role in a location changes, ranked across locations."""
-    _run_impact(ctx, "hire", options, fmt, explain, save_as)
+def _scenario_command(name: str, model: type[ScenarioParams], doc: str) -> None:
+    """``impact NAME``: its options from the scenario's parameters, then the output options."""
+
+    @impact.command(name, help=doc)
+    @options_from(model)
+    @_impact_options
+    @pass_ctx
+    def command(ctx: Context, fmt, explain, save_as, **options) -> None:
+        _run_impact(ctx, model.kind, options, fmt, explain, save_as)
 
 
-@impact.command("relocate")
-@options_from(RelocateParams)
-@_impact_options
-@pass_ctx
-def impact_relocate(ctx: Context, fmt, explain, save_as, **options) -> None:
-    """What moving a person or a team to another location changes."""
-    _run_impact(ctx, "relocate", options, fmt, explain, save_as)
-
-
-@impact.command("switch-provider")
-@options_from(SwitchProviderParams)
-@_impact_options
-@pass_ctx
-def impact_switch(ctx: Context, fmt, explain, save_as, **options) -> None:
-    """Infrastructure cost per milestone and per user scale on another provider."""
-    _run_impact(ctx, "switch_provider", options, fmt, explain, save_as)
-
-
-@impact.command("users")
-@options_from(UsersParams)
-@_impact_options
-@pass_ctx
-def impact_users(ctx: Context, fmt, explain, save_as, **options) -> None:
-    """Infrastructure, revenue, dividend pool and cost per user at a user scale."""
-    _run_impact(ctx, "users", options, fmt, explain, save_as)
-
-
-@impact.command("node")
-@options_from(NodeParams)
-@_impact_options
-@pass_ctx
-def impact_node(ctx: Context, fmt, explain, save_as, **options) -> None:
-    """Everything whose cost depends on a node (LABEL and natural KEY), with paths."""
-    _run_impact(ctx, "node", options, fmt, explain, save_as)
+for _name, _model, _doc in (
+    ("hire", HireParams, "What hiring COUNT people of a role in a location changes, ranked "
+     "across locations."),
+    ("relocate", RelocateParams, "What moving a person or a team to another location changes."),
+    ("switch-provider", SwitchProviderParams, "Infrastructure cost per milestone and per user "
+     "scale on another provider."),
+    ("users", UsersParams, "Infrastructure, revenue, dividend pool and cost per user at a user "
+     "scale."),
+    ("node", NodeParams, "Everything whose cost depends on a node (LABEL and natural KEY), with "
+     "paths."),
+):  # fmt: skip
+    _scenario_command(_name, _model, _doc)
 
 
 @cli.group()
