@@ -89,13 +89,7 @@ def hire(
     )
     unit = _unit_in(units, place, role, seniority, employment_type)
     h = _Hire(run, report, baseline, start, place, unit, _employer_items(unit, count), count, team)
-    report.title = (
-        f"Hire {count} x {role} ({unit['seniority']}, {employment_type}, FTE {fte:g}) in "
-        f"{place['location_name']} ({place['location_code']}) from {start}, team {team}"
-    )
-    report.parameters.update(
-        {"from": start, "resolved_location": place["location_code"], "team": team}
-    )
+    _name(h, role, employment_type, fte)
     spread = _milestones(h, employment_type)
     months = sum(r["months"] for r in spread)
     periods = change_by_period(
@@ -109,6 +103,18 @@ def hire(
     report.details["months"] = spread
     _year_note(report, unit, baseline)
     return report
+
+
+def _name(h: _Hire, role: str, employment_type: str, fte: float) -> None:
+    """The report's title, and the parameters as resolved (start, place, team)."""
+    place = h.place
+    h.report.title = (
+        f"Hire {h.count} x {role} ({h.unit['seniority']}, {employment_type}, FTE {fte:g}) in "
+        f"{place['location_name']} ({place['location_code']}) from {h.start}, team {h.team}"
+    )
+    h.report.parameters.update(
+        {"from": h.start, "resolved_location": place["location_code"], "team": h.team}
+    )
 
 
 def _unit_in(
