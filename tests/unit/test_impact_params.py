@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import click
 import pytest
 
 from vivim_graph.agents.server import build_server
@@ -68,8 +69,15 @@ HIRE_SCHEMA = {
 }  # fmt: skip
 
 
+def _command(name: str) -> click.Command:
+    group = cli.commands["impact"]
+    command = group.get_command(click.Context(group), name)  # type: ignore[attr-defined]
+    assert command is not None
+    return command
+
+
 def test_hire_cli_options_are_the_listed_ones():
-    command = cli.commands["impact"].commands["hire"]  # type: ignore[attr-defined]
+    command = _command("hire")
     found = []
     for p in command.params:
         info = json.loads(json.dumps(p.to_info_dict()))  # choices as lists
@@ -83,7 +91,7 @@ def test_hire_cli_options_are_the_listed_ones():
 
 
 def test_node_takes_label_and_key_as_arguments():
-    command = cli.commands["impact"].commands["node"]  # type: ignore[attr-defined]
+    command = _command("node")
     kinds = [(p.param_type_name, p.name) for p in command.params][:3]
     assert kinds == [("argument", "label"), ("argument", "key"), ("option", "depth")]
 
