@@ -58,7 +58,7 @@ START = Surface(
 
 
 class ScenarioParams(BaseModel):
-    """Base of the scenario models: no unknown parameters, checked on assignment too."""
+    """Base of the scenario models: no unknown parameters; values cannot change once checked."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     kind: ClassVar[str]
