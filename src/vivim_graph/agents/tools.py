@@ -8,6 +8,7 @@ stays integer cents (``*_cents``) and micros (``*_micros``), with ``currency`` b
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,16 @@ import neo4j
 from pydantic import Field
 
 from vivim_graph.errors import QueryError, did_you_mean
+from vivim_graph.impact.params import (
+    HireParams,
+    NodeParams,
+    RelocateParams,
+    ScenarioParams,
+    SwitchProviderParams,
+    UsersParams,
+    fields,
+    limits,
+)
 from vivim_graph.model.provenance import node_source, sources_in_rows, tables_in_text
 from vivim_graph.model.spec import GraphModel, NodeSpec, quote
 from vivim_graph.queries import catalog as queries
@@ -381,21 +392,35 @@ def _impact(graph: Graph, kind: str, params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@tool
-def impact_hire(
-    graph: Graph,
-    location: Annotated[str, Field(description="Location code, city, region or country: malta")],
-    role: Annotated[str, Field(description="Role code, e.g. swe-senior (find label=Role)")],
-    count: Annotated[int, Field(ge=1, le=100)] = 1,
-    start_milestone: Annotated[
-        str | None, Field(description="Milestone code the hires start in; default: first open")
-    ] = None,
-    seniority: Annotated[str | None, Field(description="junior, mid, senior or lead")] = None,
-    employment_type: Annotated[str, Field(description="employee, contractor or freelance")] = (
-        "employee"
-    ),
-    fte: Annotated[float, Field(gt=0, le=1)] = 1.0,
-) -> dict[str, Any]:
+def _impact_tool(model: type[ScenarioParams], doc: str) -> Tool:
+    """An MCP tool for one scenario: its flat arguments are the model's fields, under their
+    MCP names (``start_milestone``), with the model's types, defaults, constraints and
+    descriptions; the SDK reads them from the signature (see ``server.bind``)."""
+    to_field: dict[str, str] = {}
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    parameters = [inspect.Parameter("graph", kind, annotation=Graph)]
+    for name, info, where in fields(model):
+        published = where.mcp or name
+        to_field[published] = name
+        constraints = {**limits(info), **where.mcp_limits}
+        annotation = Annotated[info.annotation, Field(description=info.description, **constraints)]
+        default = inspect.Parameter.empty if info.is_required() else info.default
+        parameters.append(
+            inspect.Parameter(published, kind, default=default, annotation=annotation)
+        )
+
+    def run(graph: Graph, **arguments: Any) -> dict[str, Any]:
+        return _impact(graph, model.kind, {to_field[k]: v for k, v in arguments.items()})
+
+    run.__name__ = run.__qualname__ = f"impact_{model.kind}"
+    run.__doc__ = doc
+    signature = inspect.Signature(parameters, return_annotation=dict[str, Any])
+    run.__signature__ = signature  # type: ignore[attr-defined]
+    return tool(run)
+
+
+impact_hire = _impact_tool(
+    HireParams,
     """What hiring people in a location changes, in EUR cents, without changing the graph.
 
     Returns per-milestone baseline/change/scenario and the plan total, cost per user
@@ -404,81 +429,33 @@ def impact_hire(
     location (one-off legal work included). Every figure has a path, source rows and the ids
     of the rules of docs/cost-rules.md that compute it (`rules`). A contractor costs the
     local contractor rate over the location's working days, with no employer on-costs.
-    """
-    return _impact(
-        graph,
-        "hire",
-        {
-            "location": location,
-            "role": role,
-            "count": count,
-            "start": start_milestone,
-            "seniority": seniority,
-            "employment_type": employment_type,
-            "fte": fte,
-        },
-    )
-
-
-@tool
-def impact_relocate(
-    graph: Graph,
-    to: Annotated[str, Field(description="Destination: location code, city, region or country")],
-    member: Annotated[str | None, Field(description="Team member code, e.g. TM-005")] = None,
-    team: Annotated[str | None, Field(description="Team code, e.g. core-platform")] = None,
-    start_milestone: Annotated[str | None, Field(description="Default: first open")] = None,
-) -> dict[str, Any]:
+    """,
+)
+impact_relocate = _impact_tool(
+    RelocateParams,
     """What moving one person (member) or a whole team to another location changes (EUR).
 
     Give exactly one of member or team. Same answer shape as impact_hire, with the moves.
-    """
-    return _impact(
-        graph, "relocate", {"to": to, "member": member, "team": team, "start": start_milestone}
-    )
-
-
-@tool
-def impact_switch_provider(
-    graph: Graph,
-    from_provider: Annotated[str, Field(description="Cloud provider code, e.g. hetzner")],
-    to_provider: Annotated[str, Field(description="Cloud provider code, e.g. ovhcloud")],
-    service: Annotated[
-        str | None, Field(description="Only this service code or service type (compute, ...)")
-    ] = None,
-) -> dict[str, Any]:
+    """,
+)
+impact_switch_provider = _impact_tool(
+    SwitchProviderParams,
     """Infrastructure cost per milestone and per user scale if services moved provider.
 
     Uses the services and pricing tiers the two have in common; unmatched lines keep their
     cost and are listed with the reason, as are unmatched services.
-    """
-    return _impact(
-        graph,
-        "switch_provider",
-        {"from_provider": from_provider, "to_provider": to_provider, "service": service},
-    )
-
-
-@tool
-def impact_users(
-    graph: Graph,
-    mau: Annotated[int, Field(ge=1, description="Monthly active users")],
-    at: Annotated[str | None, Field(description="Milestone code; default: the last")] = None,
-) -> dict[str, Any]:
+    """,
+)
+impact_users = _impact_tool(
+    UsersParams,
     """A milestone at another user scale: threshold crossed, infrastructure, revenue,
-    dividend pool and cost per user, baseline against scenario."""
-    return _impact(graph, "users", {"mau": mau, "at": at})
-
-
-@tool
-def impact_node(
-    graph: Graph,
-    label: Annotated[str, Field(description="Label from graph_schema, e.g. Location")],
-    key: Annotated[str, Field(description="Its natural key, e.g. MT-VLT")],
-    depth: Annotated[int, Field(ge=1, le=3)] = 2,
-) -> dict[str, Any]:
+    dividend pool and cost per user, baseline against scenario.""",
+)
+impact_node = _impact_tool(
+    NodeParams,
     """The blast radius of a node: everything that references it within `depth` hops,
-    each with its cost property, amount, currency and path."""
-    return _impact(graph, "node", {"label": label, "key": key, "depth": depth})
+    each with its cost property, amount, currency and path.""",
+)
 
 
 # --------------------------------------------------------------------------- resources, prompts

@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from vivim_graph.cli.formatting import money_text
-from vivim_graph.impact.scenarios import ImpactReport
+from vivim_graph.impact.common import ImpactReport
 
 
 def eur(cents: int | None) -> str:
@@ -31,209 +32,194 @@ def to_json(report: ImpactReport) -> str:
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str)
 
 
+CSV_HEADER = [
+    "section",
+    "code",
+    "baseline_cents",
+    "change_cents",
+    "scenario_cents",
+    "status",
+    "path",
+]
+
+
 def to_csv(report: ImpactReport) -> str:
+    """One row per figure with its section (see CSV_HEADER)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(
-        ["section", "code", "baseline_cents", "change_cents", "scenario_cents", "status", "path"]
-    )
+    writer.writerow(CSV_HEADER)
+    writer.writerows(_csv_figures(report))
+    writer.writerows(_csv_lists(report))
+    return out.getvalue()
+
+
+def _csv_figures(report: ImpactReport) -> Iterator[list[Any]]:
+    """Milestones, the plan total, and the budget lines and pools that go over."""
     for m in report.milestones:
-        writer.writerow(
-            [
-                "milestone",
-                m["milestone_code"],
-                m["baseline_cents"],
-                m["change_cents"],
-                m["scenario_cents"],
-                "",
-                m["path"] or "",
-            ]
-        )
+        yield [
+            "milestone",
+            m["milestone_code"],
+            m["baseline_cents"],
+            m["change_cents"],
+            m["scenario_cents"],
+            "",
+            m["path"] or "",
+        ]
     t = report.totals
     if "baseline_cents" in t:
-        writer.writerow(
-            ["total", "plan", t["baseline_cents"], t["change_cents"], t["scenario_cents"], "", ""]
-        )
-    for b in report.budgets_over:
-        writer.writerow(
-            [
-                "budget_line_over",
-                b["line_code"],
-                b["baseline_actual_cents"],
-                b["added_cents"],
-                b["scenario_actual_cents"],
-                f"over by {b['over_by_cents']}",
-                b["path"],
-            ]
-        )
-    for p in report.pools_over:
-        writer.writerow(
-            [
-                "cost_pool_over",
-                p["pool_code"],
-                p["baseline_spent_cents"],
-                p["added_cents"],
-                p["scenario_spent_cents"],
-                f"over by {p['over_by_cents']}",
-                p["path"],
-            ]
-        )
-    for o in report.obligations:
-        writer.writerow(
-            ["obligation", o["code"], "", o["one_off_cost_cents"], "", o["status"], o["path"]]
-        )
-    for r in report.ranking:
-        writer.writerow(
-            [
-                "ranking",
-                r["location_code"],
-                "",
-                r["total_cents"],
-                "",
-                "chosen" if r["chosen"] else f"rank {r['rank']}",
+        yield ["total", "plan", t["baseline_cents"], t["change_cents"], t["scenario_cents"], "", ""]
+    for section, rows, code, before, after in (
+        ("budget_line_over", report.budgets_over, "line_code", "baseline_actual_cents",
+         "scenario_actual_cents"),
+        ("cost_pool_over", report.pools_over, "pool_code", "baseline_spent_cents",
+         "scenario_spent_cents"),
+    ):  # fmt: skip
+        for r in rows:
+            yield [
+                section,
+                r[code],
+                r[before],
+                r["added_cents"],
+                r[after],
+                f"over by {r['over_by_cents']}",
                 r["path"],
             ]
-        )
+
+
+def _csv_lists(report: ImpactReport) -> Iterator[list[Any]]:
+    """Obligations, the ranking, and the detail rows that have a code and a path."""
+    for o in report.obligations:
+        yield ["obligation", o["code"], "", o["one_off_cost_cents"], "", o["status"], o["path"]]
+    for r in report.ranking:
+        status = "chosen" if r["chosen"] else f"rank {r['rank']}"
+        yield ["ranking", r["location_code"], "", r["total_cents"], "", status, r["path"]]
     for name, rows in report.details.items():
         if name in ("budget_periods", "months", "unit_cost", "moves"):
             continue
         for row in rows:
-            writer.writerow(
-                [name, row.get("line_code") or row.get("key") or row.get("code"), "", "", "", "",
-                 row.get("path", "")]
-            )  # fmt: skip
-    return out.getvalue()
+            code = row.get("line_code") or row.get("key") or row.get("code")
+            yield [name, code, "", "", "", "", row.get("path", "")]
+
+
+# (title, report attribute or detail, columns, message when empty) of the tables after the
+# facts; which apply depends on the scenario kind (see _sections).
+Columns = list[tuple[str, str]]
+BUDGETS_OVER: Columns = [
+    ("line", "line_code"),
+    ("period", "period_code"),
+    ("budget", "budget_cents"),
+    ("actual", "baseline_actual_cents"),
+    ("added", "added_cents"),
+    ("scenario", "scenario_actual_cents"),
+    ("over by", "over_by_cents"),
+    ("already over", "was_over"),
+]
+POOLS_OVER: Columns = [
+    ("pool", "pool_code"),
+    ("allocated", "allocated_cents"),
+    ("spent", "baseline_spent_cents"),
+    ("added", "added_cents"),
+    ("scenario", "scenario_spent_cents"),
+    ("over by", "over_by_cents"),
+    ("already over", "was_over"),
+]
+OBLIGATIONS: Columns = [
+    ("kind", "kind"),
+    ("code", "code"),
+    ("status", "status"),
+    ("one-off", "one_off_cost_cents"),
+    ("what", "title"),
+    ("detail", "detail"),
+]
+EMPLOYER_ITEMS: Columns = [
+    ("item", "code"),
+    ("applies", "applies"),
+    ("a year", "annual_credit"),
+    ("per month (EUR)", "monthly_eur_cents"),
+    ("what", "detail"),
+]
+RANKING: Columns = [
+    ("#", "rank"),
+    ("location", "location_name"),
+    ("per hire / month", "monthly_cost_per_hire_cents"),
+    ("one-off", "one_off_cents"),
+    ("total", "total_cents"),
+    ("vs chosen", "versus_chosen_cents"),
+    ("chosen", "chosen"),
+]
 
 
 def print_report(report: ImpactReport, *, explain: bool = False) -> None:
-    from rich.table import Table
-
+    """The report as tables: milestones, facts, what goes over, and the scenario's own."""
     from vivim_graph.cli.output import console
 
     console.print(f"[bold]{report.title}[/bold]")
     if report.milestones:
-        table = Table(title="Cost per milestone (EUR, mid case)", title_justify="left")
-        for name in ("milestone", "baseline", "change", "scenario", "cost/user", "scenario/user"):
-            table.add_column(name, justify="left" if name == "milestone" else "right")
-        for m in report.milestones:
-            table.add_row(
-                f"{m['milestone_code']} {m['milestone_name']}",
-                eur(m["baseline_cents"]),
-                signed(m["change_cents"]) if m["change_cents"] else "",
-                eur(m["scenario_cents"]),
-                per_user(m["baseline_cost_per_user_micros"]),
-                per_user(m["scenario_cost_per_user_micros"]),
-            )
-        t = report.totals
-        table.add_row(
-            f"total ({t['plan_months']} months)",
-            eur(t["baseline_cents"]),
-            signed(t["change_cents"]),
-            eur(t["scenario_cents"]),
-            per_user(t["baseline_cost_per_user_micros"]),
-            per_user(t["scenario_cost_per_user_micros"]),
-            style="bold",
-        )
-        console.print(table)
-        console.print(
-            f"Cost per user over the plan ({t['final_target_users']:,} users): "
-            f"{per_user(t['baseline_cost_per_user_micros'])} -> "
-            f"{per_user(t['scenario_cost_per_user_micros'])}"
-        )
-        if explain:
-            for m in report.milestones:
-                if m["change_cents"]:
-                    _explain(
-                        console,
-                        f"{m['milestone_code']} change",
-                        m["path"],
-                        m["sources"],
-                        m.get("rules"),
-                    )
+        _print_milestones(console, report, explain)
     _print_facts(console, report, explain)
-    _section(
-        console,
-        "Budget lines over their revised budget",
-        report.budgets_over,
-        [
-            ("line", "line_code"),
-            ("period", "period_code"),
-            ("budget", "budget_cents"),
-            ("actual", "baseline_actual_cents"),
-            ("added", "added_cents"),
-            ("scenario", "scenario_actual_cents"),
-            ("over by", "over_by_cents"),
-            ("already over", "was_over"),
-        ],
-        explain,
-        "nothing goes over",
-    )
-    _section(
-        console,
-        "Cost pools over their allocation",
-        report.pools_over,
-        [
-            ("pool", "pool_code"),
-            ("allocated", "allocated_cents"),
-            ("spent", "baseline_spent_cents"),
-            ("added", "added_cents"),
-            ("scenario", "scenario_spent_cents"),
-            ("over by", "over_by_cents"),
-            ("already over", "was_over"),
-        ],
-        explain,
-        "nothing goes over",
-    )
-    if report.kind in ("hire", "relocate"):
-        _section(
-            console,
-            "Legal, compliance and tax: what the location brings",
-            report.obligations,
-            [
-                ("kind", "kind"),
-                ("code", "code"),
-                ("status", "status"),
-                ("one-off", "one_off_cost_cents"),
-                ("what", "title"),
-                ("detail", "detail"),
-            ],
-            explain,
-            "nothing",
-        )
-    if report.kind == "hire":
-        _section(
-            console,
-            "Once per employer / once per country (R-EMPLOYER-ITEM, R-ONE-OFF)",
-            report.details.get("employer_items", []),
-            [
-                ("item", "code"),
-                ("applies", "applies"),
-                ("a year", "annual_credit"),
-                ("per month (EUR)", "monthly_eur_cents"),
-                ("what", "detail"),
-            ],
-            explain,
-            "nothing",
-        )
-    if report.ranking:
-        _section(
-            console,
-            "The same hire in every location (months paid + one-off legal work)",
-            report.ranking,
-            [
-                ("#", "rank"),
-                ("location", "location_name"),
-                ("per hire / month", "monthly_cost_per_hire_cents"),
-                ("one-off", "one_off_cents"),
-                ("total", "total_cents"),
-                ("vs chosen", "versus_chosen_cents"),
-                ("chosen", "chosen"),
-            ],
-            explain,
-            "",
-        )
+    for title, rows, columns, empty in _sections(report):
+        _section(console, title, rows, columns, explain, empty)
     for note in report.notes:
         console.print(f"note: {note}")
+
+
+def _sections(report: ImpactReport) -> list[tuple[str, list[dict[str, Any]], Columns, str]]:
+    """The tables after the facts that apply to this kind of scenario."""
+    sections = [
+        ("Budget lines over their revised budget", report.budgets_over, BUDGETS_OVER,
+         "nothing goes over"),
+        ("Cost pools over their allocation", report.pools_over, POOLS_OVER, "nothing goes over"),
+    ]  # fmt: skip
+    if report.kind in ("hire", "relocate"):
+        title = "Legal, compliance and tax: what the location brings"
+        sections.append((title, report.obligations, OBLIGATIONS, "nothing"))
+    if report.kind == "hire":
+        title = "Once per employer / once per country (R-EMPLOYER-ITEM, R-ONE-OFF)"
+        items = report.details.get("employer_items", [])
+        sections.append((title, items, EMPLOYER_ITEMS, "nothing"))
+    if report.ranking:
+        title = "The same hire in every location (months paid + one-off legal work)"
+        sections.append((title, report.ranking, RANKING, ""))
+    return sections
+
+
+def _print_milestones(console, report: ImpactReport, explain: bool) -> None:
+    """Baseline, change and scenario per milestone and in total, with cost per user."""
+    from rich.table import Table
+
+    table = Table(title="Cost per milestone (EUR, mid case)", title_justify="left")
+    for name in ("milestone", "baseline", "change", "scenario", "cost/user", "scenario/user"):
+        table.add_column(name, justify="left" if name == "milestone" else "right")
+    for m in report.milestones:
+        table.add_row(
+            f"{m['milestone_code']} {m['milestone_name']}",
+            eur(m["baseline_cents"]),
+            signed(m["change_cents"]) if m["change_cents"] else "",
+            eur(m["scenario_cents"]),
+            per_user(m["baseline_cost_per_user_micros"]),
+            per_user(m["scenario_cost_per_user_micros"]),
+        )
+    t = report.totals
+    table.add_row(
+        f"total ({t['plan_months']} months)",
+        eur(t["baseline_cents"]),
+        signed(t["change_cents"]),
+        eur(t["scenario_cents"]),
+        per_user(t["baseline_cost_per_user_micros"]),
+        per_user(t["scenario_cost_per_user_micros"]),
+        style="bold",
+    )
+    console.print(table)
+    console.print(
+        f"Cost per user over the plan ({t['final_target_users']:,} users): "
+        f"{per_user(t['baseline_cost_per_user_micros'])} -> "
+        f"{per_user(t['scenario_cost_per_user_micros'])}"
+    )
+    if explain:
+        for m in report.milestones:
+            if m["change_cents"]:
+                label = f"{m['milestone_code']} change"
+                _explain(console, label, m["path"], m["sources"], m.get("rules"))
 
 
 # Which detail tables a person sees (JSON has them all, with paths and sources).

@@ -13,7 +13,7 @@ from typing import Any
 import neo4j
 
 from vivim_graph.errors import QueryError
-from vivim_graph.impact.scenarios import ImpactReport
+from vivim_graph.impact.common import ImpactReport
 from vivim_graph.model.spec import GraphModel, load_model, quote
 
 SCENARIO_LABEL = "Scenario"

@@ -1,0 +1,181 @@
+"""Relocate: what moving a person or a whole team to another location changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+
+from vivim_graph.errors import QueryError
+from vivim_graph.impact.common import (
+    Baseline,
+    ImpactReport,
+    Runner,
+    budget_section,
+    change_by_period,
+    hire_units,
+    load_baseline,
+    milestone_section,
+    obligations,
+    one_off_cents,
+    plan_from,
+    reported,
+    resolve_locations,
+    start_milestone,
+)
+from vivim_graph.impact.params import RelocateParams, check
+
+
+def relocate(
+    driver: neo4j.Driver,
+    *,
+    to: str,
+    member: str | None = None,
+    team: str | None = None,
+    start: str | None = None,
+    database: str = "neo4j",
+) -> ImpactReport:
+    """What moving ``member`` or ``team`` to ``to`` changes (see RelocateParams)."""
+    values = {"to": to, "member": member, "team": team, "start": start}
+    check(RelocateParams, **values)
+    if (member is None) == (team is None):
+        raise QueryError("give exactly one of --member or --team")
+    report = ImpactReport("relocate", "", reported(values))
+    run = Runner(driver, database, report)
+    baseline = load_baseline(run)
+    start = start_milestone(baseline, start)
+    place = resolve_locations(run, to)[0]
+    people = run.rows("impact/lookup_team_members", member=member, team=team)
+    if not people:
+        raise QueryError(
+            f"no team member {member!r}" if member else f"no team {team!r} with members"
+        )
+    moves = _moves(run, report, people, place, start)
+    report.title = (
+        f"Relocate {member or 'team ' + str(team)} ({len(moves)} people) to "
+        f"{place['location_name']} ({place['location_code']}) from {start}"
+    )
+    report.parameters.update({"from": start, "resolved_location": place["location_code"]})
+    one_off = _milestones(run, report, baseline, moves, place, start)
+    budget_section(run, report, _periods(run, baseline, moves, start))
+    report.totals.update(
+        {
+            "monthly_change_cents": sum(m["monthly_change_cents"] for m in moves),
+            "one_off_cents": one_off,
+        }
+    )
+    report.details["moves"] = moves
+    return report
+
+
+def _milestones(
+    run: Runner,
+    report: ImpactReport,
+    baseline: Baseline,
+    moves: list[dict[str, Any]],
+    place: dict[str, Any],
+    start: str,
+) -> int:
+    """The change per milestone through the movers' allocations, with the one-off legal work
+    at the start; returns that one-off cost."""
+    new_costs = {m["member_code"]: m["new_monthly_cost_cents"] for m in moves}
+    per_milestone = run.rows(
+        "impact/relocation_by_milestone", new_costs=new_costs, **{"from": start}
+    )
+    changes = {r["milestone_code"]: r["change_cents"] for r in per_milestone}
+    evidence = {
+        r["milestone_code"]: {**r, "rules": ["R-RELOCATE", "R-MILESTONE-SHARE"]}
+        for r in per_milestone
+    }
+    report.obligations = _obligations(run, moves, place)
+    one_off = one_off_cents(report)
+    changes[start] = changes.get(start, 0) + one_off
+    milestone_section(report, baseline, changes, evidence)
+    return one_off
+
+
+def _obligations(
+    run: Runner, moves: list[dict[str, Any]], place: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """R-ONE-OFF: an employment contract if anyone who moves is an employee; what applies
+    once per employer is not applied to moves (R-RELOCATE)."""
+    kinds = {m["employment_type"] for m in moves}
+    found = obligations(
+        run,
+        place,
+        "employee" if "employee" in kinds or not kinds else "contractor",
+        max((m["annual_mid_cents"] or 0 for m in moves), default=None),
+        exclude_members=[m["member_code"] for m in moves],
+    )
+    for o in found:
+        if o["status"] == "counted_per_employer":
+            o["status"] = "not_counted"
+            o["detail"] = "payroll_allowance: once per employer, not applied to moves (R-RELOCATE)"
+    return found
+
+
+def _periods(
+    run: Runner, baseline: Baseline, moves: list[dict[str, Any]], start: str
+) -> list[dict[str, Any]]:
+    """Each mover's monthly change over their months in the plan, by budget period."""
+    plan = plan_from(baseline, start)
+    return change_by_period(
+        run,
+        [
+            {
+                "team": m["team_code"],
+                "monthly_cents": m["monthly_change_cents"],
+                "first_month": max(plan["first_month"], m["first_month"]),
+                "last_month": min(plan["last_month"], m["last_month"] or plan["last_month"]),
+            }
+            for m in moves
+            if m["monthly_change_cents"]
+        ],
+    )
+
+
+def _moves(
+    run: Runner,
+    report: ImpactReport,
+    people: list[dict[str, Any]],
+    place: dict[str, Any],
+    start: str,
+) -> list[dict[str, Any]]:
+    """R-RELOCATE: each person's cost in the new place, by the unit-cost rules at their FTE."""
+    moves = []
+    unit_costs: dict[tuple[str, float, str], list[dict[str, Any]]] = {}
+    for person in people:
+        if person["location_code"] == place["location_code"]:
+            report.notes.append(f"{person['member_code']} is already in {place['location_code']}")
+            continue
+        # people of the same role, FTE and contract cost the same there: ask once
+        same = (person["role_code"], person["fte"], person["employment_type"])
+        if same not in unit_costs:
+            unit_costs[same] = hire_units(
+                run,
+                role=person["role_code"],
+                seniority=None,
+                locations=[place["location_code"]],
+                fte=person["fte"],
+                employment_type=person["employment_type"],
+                **{"from": start},
+            )
+        units = unit_costs[same]
+        if not units:
+            raise QueryError(
+                f"no salary benchmark or contractor rate for {person['member_code']}'s role "
+                f"{person['role_code']} in {place['location_code']}"
+            )
+        new = units[0]["monthly_cost_eur_cents"]
+        moves.append(
+            {
+                **person,
+                "new_monthly_cost_cents": new,
+                "monthly_change_cents": new - person["monthly_cost_cents"],
+                "annual_mid_cents": units[0]["annual_mid_cents"],
+                "rules": units[0]["rules"] + ["R-RELOCATE"],
+                "path": units[0]["path"],
+                "sources": units[0]["sources"],
+            }
+        )
+    return moves
