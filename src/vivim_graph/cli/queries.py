@@ -14,6 +14,18 @@ if TYPE_CHECKING:
 
 
 # --------------------------------------------------------------------------- queries
+def _print_result(result: Any, fmt: str) -> None:
+    """A query result as a table (money in its currency), or exact JSON or CSV."""
+    from vivim_graph.cli import formatting
+
+    if fmt == "json":
+        echo(formatting.to_json(result))
+    elif fmt == "csv":
+        click.echo(formatting.to_csv(result), nl=False)
+    else:
+        formatting.print_table(result)
+
+
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     params = {}
     for pair in pairs:
@@ -47,7 +59,6 @@ def query(
     ctx: Context, name: str | None, params: tuple[str, ...], fmt: str, list_queries: bool
 ) -> None:
     """Run a named Cypher query (the graph's stand-ins for the SQL views, and more)."""
-    from vivim_graph.cli import formatting
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.queries import catalog as queries
 
@@ -62,12 +73,7 @@ def query(
         result = queries.run(
             driver, name, _parse_params(params), database=ctx.settings.neo4j_database
         )
-    if fmt == "json":
-        echo(formatting.to_json(result))
-    elif fmt == "csv":
-        click.echo(formatting.to_csv(result), nl=False)
-    else:
-        formatting.print_table(result)
+    _print_result(result, fmt)
 
 
 @cli.command()
@@ -90,7 +96,6 @@ def cypher(ctx: Context, statement: str, params: tuple[str, ...], fmt: str, limi
     Names the graph model lacks (a misspelt label, type or property) are reported on
     stderr with the closest ones, so an empty answer from a typo is not taken for "no rows".
     """
-    from vivim_graph.cli import formatting
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.queries.read_only import as_query_result, parse_param, run_read_only
 
@@ -100,12 +105,7 @@ def cypher(ctx: Context, statement: str, params: tuple[str, ...], fmt: str, limi
             driver, statement, typed, limit=limit, database=ctx.settings.neo4j_database
         )
     result = as_query_result(answer)
-    if fmt == "json":
-        echo(formatting.to_json(result))
-    elif fmt == "csv":
-        click.echo(formatting.to_csv(result), nl=False)
-    else:
-        formatting.print_table(result)
+    _print_result(result, fmt)
     _explain_answer(answer)
 
 
