@@ -17,7 +17,8 @@ from vivim_graph.errors import QueryError
 from vivim_graph.impact.params import SCENARIOS, HireParams, check
 from vivim_graph.impact.scenarios import RUNNERS
 
-# (option, parameter name, click type info, default, required, help) as `impact hire` had them
+# (option, parameter name, click type info, default, required, help) of `impact hire`: the
+# options it always had, now with the same bounds and choices as MCP and the library
 HIRE_OPTIONS = [
     ("--location", "location", {"param_type": "String", "name": "text"}, None, True,
      "Code, city, region or country (malta)."),
@@ -25,7 +26,7 @@ HIRE_OPTIONS = [
      "Role code, e.g. swe-senior."),
     ("--seniority", "seniority", {"choices": ["junior", "mid", "senior", "lead"],
      "case_sensitive": True, "param_type": "Choice", "name": "choice"}, None, False, None),
-    ("--count", "count", {"min": 1, "max": None, "min_open": False, "max_open": False,
+    ("--count", "count", {"min": 1, "max": 100, "min_open": False, "max_open": False,
      "clamp": False, "param_type": "IntRange", "name": "integer range"}, 1, False, None),
     ("--from", "start", {"param_type": "String", "name": "text"}, None, False,
      "Default: first not completed."),
@@ -55,12 +56,14 @@ HIRE_SCHEMA = {
         "start_milestone": {**STRING_OR_NULL, "title": "Start Milestone",
                             "description":
                                 "Milestone code the hires start in; default: first open"},
-        "seniority": {**STRING_OR_NULL, "description": "junior, mid, senior or lead",
+        "seniority": {"anyOf": [{"enum": ["junior", "mid", "senior", "lead"], "type": "string"},
+                                {"type": "null"}],
+                      "default": None, "description": "junior, mid, senior or lead",
                       "title": "Seniority"},
         "employment_type": {"default": "employee", "description":
                             "employee, contractor or freelance", "title": "Employment Type",
-                            "type": "string"},
-        "fte": {"default": 1.0, "exclusiveMinimum": 0, "maximum": 1, "title": "Fte",
+                            "enum": ["employee", "contractor", "freelance"], "type": "string"},
+        "fte": {"default": 1.0, "minimum": 0.01, "maximum": 1, "title": "Fte",
                 "type": "number"},
     },
     "required": ["location", "role"],
@@ -123,12 +126,14 @@ GOOD = {"location": "malta", "role": "swe-senior"}
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
-        ({"count": 0}, "--count must be at least 1, not 0"),
-        ({"count": -5}, "--count must be at least 1, not -5"),
-        ({"fte": 0}, "--fte must be more than 0 and at most 1, not 0"),
-        ({"fte": 1.5}, "--fte must be more than 0 and at most 1, not 1.5"),
+        ({"count": 0}, "--count must be at least 1 and at most 100, not 0"),
+        ({"count": -5}, "--count must be at least 1 and at most 100, not -5"),
+        ({"count": 500}, "--count must be at least 1 and at most 100, not 500"),
+        ({"fte": 0}, "--fte must be at least 0.01 and at most 1, not 0"),
+        ({"fte": 1.5}, "--fte must be at least 0.01 and at most 1, not 1.5"),
         ({"employment_type": "intern"}, "--employment-type must be one of employee, contractor"),
-        ({"count": "many"}, "--count must be at least 1, not many"),
+        ({"seniority": "principal"}, "--seniority must be one of junior, mid, senior, lead"),
+        ({"count": "many"}, "--count must be at least 1 and at most 100, not many"),
         ({"colour": "red"}, "no parameter 'colour' for impact hire"),
     ],
 )
@@ -142,11 +147,11 @@ def test_library_refuses_bad_hire_values_naming_the_parameter(bad, message):
     [
         {},
         {"count": 1},
-        {"count": 500},  # the library and the CLI set no upper bound; MCP stops at 100
+        {"count": 100},
         {"fte": 0.5},
         {"fte": 1},
         {"employment_type": "freelance"},
-        {"seniority": "principal"},  # not checked: no salary row says so, as before
+        {"seniority": "lead"},
         {"start": "M5"},
     ],
 )

@@ -12,7 +12,7 @@ import inspect
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, LiteralString, cast
+from typing import Annotated, Any, Literal, LiteralString, cast
 
 import neo4j
 from pydantic import Field
@@ -402,8 +402,13 @@ def _impact_tool(model: type[ScenarioParams], doc: str) -> Tool:
     for name, info, where in fields(model):
         published = where.mcp or name
         to_field[published] = name
-        constraints = {**limits(info), **where.mcp_limits}
-        annotation = Annotated[info.annotation, Field(description=info.description, **constraints)]
+        kind_of_value: Any = info.annotation
+        if where.choices:  # the closed set the CLI offers, as an enum in the schema
+            kind_of_value = Literal[where.choices]  # type: ignore[valid-type]
+            if not info.is_required() and info.default is None:
+                kind_of_value = kind_of_value | None
+        constraints = limits(info)
+        annotation = Annotated[kind_of_value, Field(description=info.description, **constraints)]
         default = inspect.Parameter.empty if info.is_required() else info.default
         parameters.append(
             inspect.Parameter(published, kind, default=default, annotation=annotation)

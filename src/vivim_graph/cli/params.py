@@ -23,7 +23,7 @@ def click_type(annotation: Any, where: Surface, bounds: dict[str, Any]) -> Any:
     if where.choices:
         return click.Choice(list(where.choices))
     base = _base_type(annotation)
-    low = where.cli_min if where.cli_min is not None else bounds.get("ge", bounds.get("gt"))
+    low = bounds.get("ge", bounds.get("gt"))
     if base is int and bounds:
         return click.IntRange(low, bounds.get("le"))
     if base is float and bounds:  # floats, so the help reads 1.0 as the default does

@@ -4,16 +4,17 @@ One pydantic model per scenario gives each parameter's type, default, constraint
 description. The CLI options (``cli/params.py``), the MCP tools' input schemas
 (``agents/tools.py``) and the library (``scenarios.check``) are all read from here.
 
-Where the surfaces differ today (an option is called ``--from`` in the CLI, ``start_milestone``
-in MCP and ``start`` in the library; the CLI offers choices where MCP takes a free string), the
-difference is written next to the field in a :class:`Surface` marker, so it is one place to see
-and to change. Nothing here imports click or the MCP SDK.
+Every surface takes the same values: the same bounds, the same closed sets of choices (a click
+Choice, an MCP enum, a check in the library). Only the names may differ, kept for the users of
+each surface (``--from`` on the CLI, ``start_milestone`` in MCP, ``start`` in the library), and
+that is written next to the field in a :class:`Surface` marker. Nothing here imports click
+or the MCP SDK.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -31,10 +32,8 @@ class Surface:
 
     ``option``: the CLI option (``--from``), or ``ARGUMENT`` for a positional argument;
     ``mcp``: the MCP argument name; ``help``: the CLI help (the description is MCP's);
-    ``choices``: a closed set the CLI offers (MCP keeps a free string) and the library checks
-    when ``checked`` (seniority is not: an unknown one finds no salary row, and says so);
-    ``cli_min``: a CLI lower bound stricter than the model's; ``mcp_limits``: extra constraints
-    MCP publishes.
+    ``choices``: a closed set of values, offered by the CLI, published as an enum to MCP and
+    checked by the library.
     """
 
     option: str | None = None
@@ -42,9 +41,6 @@ class Surface:
     help: str | None = None
     metavar: str | None = None
     choices: tuple[str, ...] = ()
-    checked: bool = True
-    cli_min: float | None = None
-    mcp_limits: dict[str, Any] = field(default_factory=dict)
 
 
 ARGUMENT = "ARGUMENT"
@@ -79,7 +75,7 @@ class HireParams(ScenarioParams):
         Field(description="Role code, e.g. swe-senior (find label=Role)"),
         Surface(help="Role code, e.g. swe-senior."),
     ]
-    count: Annotated[int, Field(ge=1), Surface(mcp_limits={"le": 100})] = 1
+    count: Annotated[int, Field(ge=1, le=100)] = 1
     start: Annotated[
         str | None,
         Field(description="Milestone code the hires start in; default: first open"),
@@ -88,7 +84,7 @@ class HireParams(ScenarioParams):
     seniority: Annotated[
         str | None,
         Field(description="junior, mid, senior or lead"),
-        Surface(choices=SENIORITIES, checked=False),
+        Surface(choices=SENIORITIES),
     ] = None
     employment_type: Annotated[
         str,
@@ -100,9 +96,8 @@ class HireParams(ScenarioParams):
     ] = "employee"
     fte: Annotated[
         float,
-        Field(gt=0, le=1),
+        Field(ge=0.01, le=1),
         Surface(
-            cli_min=0.01,
             help="Part-time share; on-costs are computed on the part-time pay (R-FTE).",
         ),
     ] = 1.0
@@ -220,7 +215,7 @@ _PHRASES = {"ge": "at least {}", "gt": "more than {}", "le": "at most {}", "lt":
 def _complaint(name: str, info: FieldInfo, value: Any) -> str:
     """What is wrong with ``value``, naming the parameter as the CLI does (``--count``)."""
     where = surface(info)
-    if where.choices and where.checked:
+    if where.choices:
         return f"{option_name(name, where)} must be one of {', '.join(where.choices)}"
     bounds = " and ".join(_PHRASES[k].format(v) for k, v in limits(info).items())
     return f"{option_name(name, where)} must be {bounds or 'valid'}, not {value}"
@@ -242,6 +237,6 @@ def check(model: type[M], **values: Any) -> M:
         raise QueryError(_complaint(name, info, error.get("input"))) from None
     for name, info, where in fields(model):
         value = getattr(params, name)
-        if where.choices and where.checked and value is not None and value not in where.choices:
+        if where.choices and value is not None and value not in where.choices:
             raise QueryError(_complaint(name, info, value))
     return params
