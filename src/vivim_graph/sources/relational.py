@@ -193,7 +193,8 @@ def _sessions_on(conn: psycopg.Connection, name: str) -> list[tuple[int, str]]:
         (int(pid), str(app))
         for pid, app in conn.execute(
             "SELECT pid, coalesce(nullif(application_name, ''), 'unnamed client') "
-            "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() ORDER BY pid",
+            "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() "
+            "AND backend_type = 'client backend' ORDER BY pid",
             (name,),
         )
     ]
@@ -211,9 +212,15 @@ def _in_use_error(name: str, sessions: list[tuple[int, str]]) -> SeedLoadError:
     )
 
 
-def _refuse_if_in_use(admin_url: str, name: str) -> None:
+def _refuse_if_in_use(admin_url: str, name: str, grace_seconds: float = 2.0) -> None:
+    """Refuse while other clients are connected. A connection closed a moment ago can still
+    be listed until its server process exits, so sessions get a short grace to go away."""
+    deadline = time.monotonic() + grace_seconds
     with connect(admin_url, autocommit=True) as conn:
         sessions = _sessions_on(conn, name)
+        while sessions and time.monotonic() < deadline:
+            time.sleep(0.1)
+            sessions = _sessions_on(conn, name)
     if sessions:
         raise _in_use_error(name, sessions)
 
