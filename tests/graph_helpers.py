@@ -1,4 +1,5 @@
-"""Helpers for graph tests: a canonical checksum of the whole graph."""
+"""Helpers for graph tests: a canonical checksum of the whole graph, and the sync and fresh
+import it is compared against."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import hashlib
 import json
 
 import neo4j
+import psycopg
 
 # Provenance of *when* an element was written; everything else must be identical.
 VOLATILE = {"_sync_run"}
@@ -62,3 +64,31 @@ def graph_checksum(driver: neo4j.Driver, database: str = "neo4j") -> tuple[int, 
     for line in sorted(lines) + sorted(rels):
         digest.update(line.encode())
     return node_count, len(rels), digest.hexdigest()
+
+
+def clean(driver: neo4j.Driver) -> None:
+    """Empty the graph of everything but the test session's marker."""
+    driver.execute_query(
+        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
+    )
+
+
+def run_sync(driver: neo4j.Driver, url: str, **options):
+    """One sync of the database at ``url``, in process."""
+    from vivim_graph.load.sync import sync_once
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.sources.postgres import redact
+
+    with psycopg.connect(url) as conn:
+        return sync_once(driver, conn, load_model(), source=redact(url), **options)
+
+
+def fresh_checksum(driver: neo4j.Driver, url: str):
+    """The graph a fresh import of the database gives, in a clean graph."""
+    from vivim_graph.load.importer import import_graph
+    from vivim_graph.model.spec import load_model
+
+    clean(driver)
+    with psycopg.connect(url) as conn:
+        import_graph(driver, conn, load_model())
+    return graph_checksum(driver)

@@ -13,41 +13,21 @@ import time
 import uuid
 from collections import Counter
 
-import neo4j
 import psycopg
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.graph_helpers import graph_checksum
+from tests.graph_helpers import clean, fresh_checksum, graph_checksum, run_sync
 from tests.servers import cli_env, run_cli
 from vivim_graph.errors import RowValidationError
 from vivim_graph.load.importer import import_graph
-from vivim_graph.load.sync import CaptureGap, read_state, sync_once
+from vivim_graph.load.sync import CaptureGap, read_state
 from vivim_graph.model.spec import load_model
 from vivim_graph.sources.postgres import redact
 from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
-
-
-def clean(driver: neo4j.Driver) -> None:
-    driver.execute_query(
-        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
-    )
-
-
-def run_sync(driver, url: str, **options):
-    with psycopg.connect(url) as conn:
-        return sync_once(driver, conn, load_model(), source=redact(url), **options)
-
-
-def fresh_checksum(driver, url: str):
-    """The graph a fresh import of the database gives, in a clean graph."""
-    clean(driver)
-    with psycopg.connect(url) as conn:
-        import_graph(driver, conn, load_model())
-    return graph_checksum(driver)
 
 
 def sql(url: str, statement: str, *params) -> list[tuple]:

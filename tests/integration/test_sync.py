@@ -8,19 +8,15 @@ import subprocess
 import sys
 import time
 
-import neo4j
 import psycopg
 import pytest
 from pydantic import SecretStr
 
-from tests.graph_helpers import graph_checksum
+from tests.graph_helpers import clean, fresh_checksum, graph_checksum, run_sync
 from tests.servers import TEST_STATE_DIR, cli_env, run_cli
 from vivim_graph.errors import VivimGraphError
-from vivim_graph.load.importer import import_graph
-from vivim_graph.load.sync import SyncBusy, sync_once
+from vivim_graph.load.sync import SyncBusy
 from vivim_graph.load.writer_lock import writer_lock
-from vivim_graph.model.spec import load_model
-from vivim_graph.sources.postgres import redact
 from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
@@ -47,24 +43,6 @@ UPDATE dao_proposals SET title = title || ' (amended)' WHERE code = 'VIP-003';
 UPDATE operational_expenses SET amount = amount + 0.01
   WHERE id = (SELECT min(id) FROM operational_expenses);
 """
-
-
-def clean(driver: neo4j.Driver) -> None:
-    driver.execute_query(
-        "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n", database_="neo4j"
-    )
-
-
-def run_sync(driver, url: str, **options):
-    with psycopg.connect(url) as conn:
-        return sync_once(driver, conn, load_model(), source=redact(url), **options)
-
-
-def fresh_import_checksum(driver, url: str):
-    clean(driver)
-    with psycopg.connect(url) as conn:
-        import_graph(driver, conn, load_model())
-    return graph_checksum(driver)
 
 
 @pytest.fixture
@@ -95,7 +73,7 @@ def test_incremental_sync_equals_a_fresh_import(driver, source):
     )
     assert records and records[0]["t"] == "team_members"
     assert (records[0]["status"], records[0]["mode"]) == ("completed", "incremental")
-    assert synced == fresh_import_checksum(driver, source)
+    assert synced == fresh_checksum(driver, source)
 
 
 def test_the_same_sync_twice_changes_nothing(driver, source):
@@ -259,7 +237,7 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
             failed = driver.execute_query(
                 "MATCH (r:SyncRun) RETURN collect(r.status) AS s", database_="neo4j"
             ).records[0]["s"]
-            assert recovered == fresh_import_checksum(driver, source)
+            assert recovered == fresh_checksum(driver, source)
         finally:
             driver.close()
         assert "completed" in failed
