@@ -163,3 +163,22 @@ def seeded(seeded_db: str):
     """A connection to the seeded database (read-only use)."""
     with connect(seeded_db, autocommit=True) as conn:
         yield conn
+
+
+# The longest modules first (durations of the CI runs), so that the two workers of
+# ./scripts/test (pytest-xdist, whole files each) finish at about the same time. The sort is
+# stable: tests keep their order within a module, and other modules keep theirs.
+_LONGEST_FIRST = (
+    "test_cypher_corpus.py",
+    "test_nothing_lost.py",
+    "test_import.py",
+    "test_sync.py",
+    "test_cost_rules.py",
+    "test_seed_load.py",
+    "test_impact.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(_LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))

@@ -22,9 +22,22 @@ from pydantic import SecretStr
 
 from vivim_graph.settings import Settings, load_settings
 
-TEST_STATE_DIR = Path(os.environ.get("VIVIM_TEST_STATE_DIR", ".vivim/test")).resolve()
-TEST_BOLT_PORT = int(os.environ.get("VIVIM_TEST_BOLT_PORT", "17687"))
-TEST_HTTP_PORT = int(os.environ.get("VIVIM_TEST_HTTP_PORT", "17474"))
+# Under pytest-xdist every worker has servers of its own: worker gwN (N > 0) adds N * 5000
+# to every port and uses its own state directory, so two workers never share a database.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def test_port(variable: str, default: int) -> int:
+    """A port the tests use: the environment's (VIVIM_TEST_*_PORT) or the default, per worker."""
+    return int(os.environ.get(variable, str(default))) + 5000 * WORKER
+
+
+_STATE = os.environ.get("VIVIM_TEST_STATE_DIR", ".vivim/test")
+TEST_STATE_DIR = Path(_STATE if WORKER == 0 else f"{_STATE}-gw{WORKER}").resolve()
+TEST_BOLT_PORT = test_port("VIVIM_TEST_BOLT_PORT", 17687)
+TEST_HTTP_PORT = test_port("VIVIM_TEST_HTTP_PORT", 17474)
+CRASH_BOLT_PORT = test_port("VIVIM_TEST_CRASH_BOLT_PORT", 17887)  # servers a test kills
+CRASH_HTTP_PORT = test_port("VIVIM_TEST_CRASH_HTTP_PORT", 17674)
 TEST_PASSWORD = "vivim-test-only"
 NEO4J_IMAGE = "neo4j:5.26-community"
 POSTGRES_IMAGE = "postgres:16"

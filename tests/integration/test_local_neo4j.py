@@ -11,14 +11,17 @@ import socket
 import pytest
 from pydantic import SecretStr
 
-from tests.servers import TEST_STATE_DIR
+from tests.servers import TEST_STATE_DIR, test_port
 from vivim_graph.neo4j_db import make_driver
 from vivim_graph.servers.local_neo4j import LocalNeo4j
 from vivim_graph.settings import load_settings
 
 pytestmark = pytest.mark.integration
 
-BOLT, HTTP = 17787, 17574
+BOLT, HTTP = (
+    test_port("VIVIM_TEST_LIFECYCLE_BOLT_PORT", 17787),
+    test_port("VIVIM_TEST_LIFECYCLE_HTTP_PORT", 17574),
+)
 
 
 def _port_open(port: int) -> bool:

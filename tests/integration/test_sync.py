@@ -13,7 +13,7 @@ import pytest
 from pydantic import SecretStr
 
 from tests.graph_helpers import clean, fresh_checksum, graph_checksum, run_sync
-from tests.servers import TEST_STATE_DIR, cli_env, run_cli
+from tests.servers import CRASH_BOLT_PORT, CRASH_HTTP_PORT, TEST_STATE_DIR, cli_env, run_cli
 from vivim_graph.errors import VivimGraphError
 from vivim_graph.load.sync import SyncBusy
 from vivim_graph.load.writer_lock import writer_lock
@@ -22,8 +22,6 @@ from vivim_graph.sources.relational import load_seeds
 pytestmark = pytest.mark.integration
 
 # The server the crash test kills: its own, so killing it does not disturb the others.
-CRASH_BOLT_PORT = int(os.environ.get("VIVIM_TEST_CRASH_BOLT_PORT", "17887"))
-CRASH_HTTP_PORT = int(os.environ.get("VIVIM_TEST_CRASH_HTTP_PORT", "17674"))
 
 CHANGES = """
 INSERT INTO skills (code, name, skill_type) SELECT 'graph-db', 'Graph databases', skill_type
