@@ -14,7 +14,12 @@ its own local Neo4j there and uses the embedded PostgreSQL, and prints:
 - incremental sync after 1 row, 1 % and 10 % of the synthetic rows changed, vs a run that
   finds no change (the fixed cost of a run) and vs the full sync;
 - CLI start-up (``--help``) vs a bare ``python -c "import neo4j"``;
-- p50/p95 of ``query milestone_cost_summary`` in process and through the CLI.
+- p50/p95 of ``query milestone_cost_summary`` in process and through the CLI;
+- p50/p95 of each impact kind in process and through the CLI, beside a bare driver process
+  running one query and ``vivim-graph --help`` (``impact_benchmark.py``).
+
+``--only seed answers impact sync`` runs some of the sections (the seed graph is imported
+first whenever a later section needs it).
 
 Figures, not assertions: it is not part of the test suite. It writes them to
 benchmarks/results/all-<timestamp>.json as well.
@@ -37,6 +42,7 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sync_benchmark as sb
+from impact_benchmark import impact_figures
 
 from vivim_graph.load.importer import import_graph
 from vivim_graph.model.spec import load_model
@@ -273,12 +279,35 @@ def sync_scale(s, driver, admin: str, scale: float) -> dict:
     return result
 
 
+SECTIONS = ("seed", "answers", "impact", "sync")
+
+
+def seeded_sections(s, driver, url: str, admin: str, args, results: dict) -> None:
+    """The sections chosen with --only, in order, each printed as it ends."""
+    if "seed" in args.only:
+        results["seed_import"] = seed_import(s, driver, url, args.codec_runs)
+        print(json.dumps(results["seed_import"], indent=2), flush=True)
+    if {"answers", "impact"} & set(args.only):
+        child(env_for(s, url), "import")  # the seed graph, whatever the seed section left
+    if "answers" in args.only:
+        results["answers"] = answers(s, driver, url, args.query_runs, args.cli_runs)
+        print(json.dumps(results["answers"], indent=2), flush=True)
+    if "impact" in args.only:
+        results["impact"] = impact_figures(driver, env_for(s, url), args.query_runs, args.cli_runs)
+        print(json.dumps(results["impact"], indent=2), flush=True)
+    for scale in args.scales if "sync" in args.only else ():
+        print(f"--- scale {scale}", flush=True)
+        results[f"sync_{scale}"] = sync_scale(s, driver, admin, scale)
+        print(json.dumps(results[f"sync_{scale}"], indent=2), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=float, nargs="*", default=[0.05])
     parser.add_argument("--query-runs", type=int, default=50)
     parser.add_argument("--cli-runs", type=int, default=7)
     parser.add_argument("--codec-runs", type=int, default=3)
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
     args = parser.parse_args()
     s = sb.settings()
     server = LocalNeo4j(s)
@@ -292,14 +321,7 @@ def main() -> None:
         load_seeds(url)
         driver = make_driver(s)
         try:
-            results["seed_import"] = seed_import(s, driver, url, args.codec_runs)
-            print(json.dumps(results["seed_import"], indent=2), flush=True)
-            results["answers"] = answers(s, driver, url, args.query_runs, args.cli_runs)
-            print(json.dumps(results["answers"], indent=2), flush=True)
-            for scale in args.scales:
-                print(f"--- scale {scale}", flush=True)
-                results[f"sync_{scale}"] = sync_scale(s, driver, admin, scale)
-                print(json.dumps(results[f"sync_{scale}"], indent=2), flush=True)
+            seeded_sections(s, driver, url, admin, args, results)
         finally:
             driver.close()
     finally:

@@ -24,11 +24,41 @@
 // graph model names for its label (one per label, so amounts are not counted twice).
 MATCH (n)
 WHERE $label IN labels(n) AND toString(n[$key_property]) = $key
-MATCH p = (d)-[*1..3]->(n)
-WHERE length(p) <= $depth AND d._source_table IS NOT NULL AND d <> n
-WITH n, d, min(length(p)) AS hops, collect(p) AS paths
-WITH n, d, hops, [x IN paths WHERE length(x) = hops][0] AS p
-WITH d, hops, p, labels(d)[0] AS label, $cost_properties[labels(d)[0]] AS cost_property
+WITH n, [n] AS seen0, [{node: n, text: '(:' + labels(n)[0] + ' ' + n._source_key + ')'}] AS level0
+// Breadth first, one hop per step, over distinct nodes (never over paths: the paths to a
+// node multiply with every hop, its distinct dependants do not). A node found at hop k is at
+// that shortest distance; its path is the first in text order of its shortest paths (its own
+// step onto a node found at hop k - 1, followed by that node's path).
+CALL (seen0, level0) {
+  UNWIND level0 AS y
+  WITH y.node AS m, y.text AS tail
+  MATCH (x)-[r]->(m)
+  WHERE NOT x IN seen0
+  WITH x, min('(:' + labels(x)[0] + ' ' + x._source_key + ')-[:' + type(r) + ']->' + tail) AS text
+  RETURN collect({node: x, text: text, hops: 1}) AS level1
+}
+WITH n, seen0 + [y IN level1 | y.node] AS seen1, level1
+CALL (seen1, level1) {
+  UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS y
+  WITH y.node AS m, y.text AS tail
+  MATCH (x)-[r]->(m)
+  WHERE NOT x IN seen1
+  WITH x, min('(:' + labels(x)[0] + ' ' + x._source_key + ')-[:' + type(r) + ']->' + tail) AS text
+  RETURN collect({node: x, text: text, hops: 2}) AS level2
+}
+WITH n, seen1 + [y IN level2 | y.node] AS seen2, level1, level2
+CALL (seen2, level2) {
+  UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS y
+  WITH y.node AS m, y.text AS tail
+  MATCH (x)-[r]->(m)
+  WHERE NOT x IN seen2
+  WITH x, min('(:' + labels(x)[0] + ' ' + x._source_key + ')-[:' + type(r) + ']->' + tail) AS text
+  RETURN collect({node: x, text: text, hops: 3}) AS level3
+}
+UNWIND level1 + level2 + level3 AS found
+WITH found.node AS d, found.hops AS hops, found.text AS path
+WHERE d._source_table IS NOT NULL
+WITH d, hops, path, labels(d)[0] AS label, $cost_properties[labels(d)[0]] AS cost_property
 RETURN hops,
        label,
        d._source_key AS key,
@@ -36,9 +66,6 @@ RETURN hops,
        cost_property,
        CASE WHEN cost_property IS NULL THEN NULL ELSE d[cost_property] END AS cost_cents,
        coalesce(d.currency, 'EUR') AS currency,
-       reduce(s = '', i IN range(0, length(p) - 1) |
-              s + '(:' + labels(nodes(p)[i])[0] + ' ' + nodes(p)[i]._source_key + ')-[:'
-                + type(relationships(p)[i]) + ']->')
-         + '(:' + labels(nodes(p)[-1])[0] + ' ' + nodes(p)[-1]._source_key + ')' AS path,
+       path,
        [{table: d._source_table, key: d._source_key, what: label}] AS sources
 ORDER BY hops, label, key

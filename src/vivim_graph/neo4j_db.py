@@ -49,7 +49,8 @@ def make_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
         raise ConfigError(f"NEO4J_URI {uri.rpartition('@')[2]}: {e}", hint=NEO4J_URI_HINT) from None
     if verify:
         try:
-            driver.verify_connectivity()
+            # the first query connects and logs in: it fails as verify_connectivity() would,
+            # one round trip sooner
             check_database(driver, settings.neo4j_database, uri=uri)
         except BaseException as e:
             driver.close()

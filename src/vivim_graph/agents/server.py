@@ -179,6 +179,7 @@ def serve(
     announce: Callable[[str], None],
 ) -> None:
     """Serve the cost graph over stdio or streamable HTTP until the client or Ctrl-C ends it."""
+    from vivim_graph.agents.warm import warm_in_background
     from vivim_graph.model.spec import load_model
     from vivim_graph.neo4j_db import open_driver
 
@@ -186,6 +187,7 @@ def serve(
         require_token_off_loopback(host, token, token_env)  # before anything connects
     with open_driver(settings) as driver:
         graph = Graph(driver, load_model(), settings.neo4j_database, limits)
+        warm_in_background(graph)  # plans the named queries while the client connects
         server = build_server(graph)
         if transport == "stdio":
             server.run("stdio")

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from vivim_graph.cli.app import Context, cli, echo, pass_ctx
+from vivim_graph.cli.app import Context, cli, echo, lean_driver, pass_ctx
 
 
 def _impact_options(f):
@@ -35,6 +35,7 @@ def _print_impact(report, fmt: str, explain: bool) -> None:
 
 def _run_impact(ctx: Context, kind: str, params, fmt: str, explain: bool, save_as) -> None:
     """Run one scenario kind, save it if asked, and print it in the chosen format."""
+    lean_driver()
     from vivim_graph.impact.scenarios import run_impact
     from vivim_graph.neo4j_db import open_driver
 

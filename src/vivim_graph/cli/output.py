@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 
-from vivim_graph.sources.relational import Catalog
+if TYPE_CHECKING:  # psycopg is 0.1-0.2 s to import: only `db` commands need it at run time
+    from vivim_graph.sources.relational import Catalog
 
 console = Console()
 if not console.is_terminal:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vivim_graph.cli.app import Context, cli, echo, pass_ctx
+from vivim_graph.cli.app import Context, cli, echo, lean_driver, pass_ctx
 
 if TYPE_CHECKING:
     pass
@@ -59,6 +59,7 @@ def query(
     ctx: Context, name: str | None, params: tuple[str, ...], fmt: str, list_queries: bool
 ) -> None:
     """Run a named Cypher query (the graph's stand-ins for the SQL views, and more)."""
+    lean_driver()
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.queries import catalog as queries
 
@@ -96,6 +97,7 @@ def cypher(ctx: Context, statement: str, params: tuple[str, ...], fmt: str, limi
     Names the graph model lacks (a misspelt label, type or property) are reported on
     stderr with the closest ones, so an empty answer from a typo is not taken for "no rows".
     """
+    lean_driver()
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.queries.read_only import as_query_result, parse_param, run_read_only
 

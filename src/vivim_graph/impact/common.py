@@ -9,7 +9,9 @@ read transactions, and adds them up in integers. Nothing is written: a saved sce
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -85,16 +87,54 @@ def per_user_micros(cents: int, users: int | None) -> int | None:
 
 
 class Runner:
-    """Runs named queries for one report and keeps the Cypher that ran."""
+    """Runs named queries for one report and keeps the Cypher that ran.
 
-    def __init__(self, driver: neo4j.Driver, database: str, report: ImpactReport) -> None:
-        self.driver, self.database, self.report = driver, database, report
+    Inside ``in_one_read`` it holds that call's managed read transaction (``tx``), so a
+    scenario's ten or so queries share one snapshot and one BEGIN/COMMIT; built without a
+    transaction, each query runs in its own, as before.
+    """
+
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str,
+        report: ImpactReport,
+        tx: neo4j.ManagedTransaction | None = None,
+    ) -> None:
+        self.driver, self.database, self.report, self.tx = driver, database, report, tx
 
     def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        result = queries.run(self.driver, name, params, database=self.database)
+        if self.tx is None:
+            result = queries.run(self.driver, name, params, database=self.database)
+        else:
+            result = queries.run_in(self.tx, name, params)
         self.report.cypher[name] = result.query.text
         self.report.cypher_parameters[name] = plain(result.parameters)
         return result.rows
+
+
+def in_one_read(
+    driver: neo4j.Driver,
+    database: str,
+    report: ImpactReport,
+    work: Callable[[Runner], None],
+) -> ImpactReport:
+    """Run a scenario (``work``, which fills ``run.report``) in ONE managed read transaction.
+
+    The driver retries the whole unit of work on a transient error, so each attempt starts
+    from a fresh copy of ``report`` rather than one half filled by the attempt that failed.
+    """
+
+    def attempt(tx: neo4j.ManagedTransaction) -> ImpactReport:
+        run = Runner(driver, database, copy.deepcopy(report), tx)
+        work(run)
+        return run.report
+
+    try:
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
+            return s.execute_read(attempt)
+    except neo4j.exceptions.Neo4jError as e:  # retries spent, or a connection lost midway
+        raise QueryError(f"impact {report.kind} failed in Neo4j: {e.message}") from e
 
 
 # --------------------------------------------------------------------------- lookups

@@ -15,6 +15,7 @@ from vivim_graph.impact.common import (
     budget_section,
     change_by_period,
     hire_units,
+    in_one_read,
     load_baseline,
     milestone_section,
     obligations,
@@ -73,7 +74,14 @@ def hire(
     }
     check(HireParams, **values)
     report = ImpactReport("hire", "", reported(values))
-    run = Runner(driver, database, report)
+    return in_one_read(driver, database, report, lambda run: _hire(run, values))
+
+
+def _hire(run: Runner, values: dict[str, Any]) -> None:
+    """The hire's report, in ``run``'s one read transaction."""
+    report, role, seniority = run.report, values["role"], values["seniority"]
+    count, employment_type, fte = values["count"], values["employment_type"], values["fte"]
+    location, start = values["location"], values["start"]
     team = _check_role(run, role)["team_code"]
     baseline = load_baseline(run)
     start = start_milestone(baseline, start)
@@ -102,7 +110,6 @@ def hire(
     report.details["employer_items"] = h.items
     report.details["months"] = spread
     _year_note(report, unit, baseline)
-    return report
 
 
 def _name(h: _Hire, role: str, employment_type: str, fte: float) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 import neo4j
 
 from vivim_graph.errors import QueryError, did_you_mean
-from vivim_graph.impact.common import ImpactReport, Runner
+from vivim_graph.impact.common import ImpactReport, Runner, in_one_read
 from vivim_graph.impact.params import NodeParams, check
 from vivim_graph.model.spec import GraphModel, load_model
 
@@ -34,7 +34,16 @@ def node(
         f"What depends on {label} {key_property}={key} (within {depth} hops)",
         {"label": label, "key": key, "depth": depth},
     )
-    run = Runner(driver, database, report)
+    costs = cost_properties(model)
+    return in_one_read(
+        driver, database, report, lambda run: _blast_radius(run, key_property, costs)
+    )
+
+
+def _blast_radius(run: Runner, key_property: str, costs: dict[str, str]) -> None:
+    """The node's dependants and their cost, in ``run``'s one read transaction."""
+    report = run.report
+    label, key, depth = (report.parameters[k] for k in ("label", "key", "depth"))
     found = run.rows("impact/lookup_node", label=label, key_property=key_property, key=key)
     if not found or not found[0]["found"]:
         raise QueryError(f"no {label} with {key_property} = {key!r} in the graph")
@@ -44,7 +53,7 @@ def node(
         key_property=key_property,
         key=key,
         depth=depth,
-        cost_properties=cost_properties(model),
+        cost_properties=costs,
     )
     totals: Counter[str] = Counter()
     by_label: Counter[str] = Counter()
@@ -59,11 +68,23 @@ def node(
         "key_property": key_property,
     }
     report.details["dependants"] = rows
-    return report
+
+
+# The choice per model, kept with the model it was made for (the model is loaded once per
+# process and immutable, so the MCP server and repeated calls pay for it once).
+_COSTS: dict[int, tuple[GraphModel, dict[str, str]]] = {}
 
 
 def cost_properties(model: GraphModel) -> dict[str, str]:
     """The one money property per label that stands for what a row costs (from the model)."""
+    kept = _COSTS.get(id(model))
+    if kept is None or kept[0] is not model:
+        _COSTS.clear()
+        kept = _COSTS[id(model)] = (model, _choose_costs(model))
+    return dict(kept[1])
+
+
+def _choose_costs(model: GraphModel) -> dict[str, str]:
     preferences = (
         lambda n: "mid" in n and "cost" in n,
         lambda n: n.startswith("monthly_cost") or n.startswith("monthly_amount"),

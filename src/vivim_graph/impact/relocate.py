@@ -14,6 +14,7 @@ from vivim_graph.impact.common import (
     budget_section,
     change_by_period,
     hire_units,
+    in_one_read,
     load_baseline,
     milestone_section,
     obligations,
@@ -41,7 +42,13 @@ def relocate(
     if (member is None) == (team is None):
         raise QueryError("give exactly one of --member or --team")
     report = ImpactReport("relocate", "", reported(values))
-    run = Runner(driver, database, report)
+    return in_one_read(driver, database, report, lambda run: _relocate(run, values))
+
+
+def _relocate(run: Runner, values: dict[str, Any]) -> None:
+    """The move's report, in ``run``'s one read transaction."""
+    report, to, member, team = run.report, values["to"], values["member"], values["team"]
+    start = values["start"]
     baseline = load_baseline(run)
     start = start_milestone(baseline, start)
     place = resolve_locations(run, to)[0]
@@ -65,7 +72,6 @@ def relocate(
         }
     )
     report.details["moves"] = moves
-    return report
 
 
 def _milestones(

@@ -13,6 +13,7 @@ from vivim_graph.impact.common import (
     Runner,
     budget_section,
     change_by_period,
+    in_one_read,
     load_baseline,
     milestone_section,
     per_user_micros,
@@ -38,7 +39,13 @@ def switch_provider(
         f"Move {service or 'every service'} from {from_provider} to {to_provider}",
         params,
     )
-    run = Runner(driver, database, report)
+    return in_one_read(driver, database, report, lambda run: _switch(run, params))
+
+
+def _switch(run: Runner, params: dict[str, Any]) -> None:
+    """The switch's report, in ``run``'s one read transaction."""
+    report, service = run.report, params["service"]
+    from_provider, to_provider = params["from_provider"], params["to_provider"]
     _check_providers(run, from_provider, to_provider)
     baseline = load_baseline(run)
     lines = run.rows("impact/provider_switch_lines", **params)
@@ -62,7 +69,6 @@ def switch_provider(
             "lines_unmatched": sum(1 for x in lines if not x["matched"]),
         }
     )
-    return report
 
 
 def _check_providers(run: Runner, from_provider: str, to_provider: str) -> None:

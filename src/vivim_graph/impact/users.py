@@ -12,6 +12,7 @@ from vivim_graph.impact.common import (
     Runner,
     budget_section,
     change_by_period,
+    in_one_read,
     load_baseline,
     milestone_section,
 )
@@ -28,7 +29,12 @@ def users(
     """``mau`` monthly active users at milestone ``at`` (default: the last)."""
     check(UsersParams, mau=mau, at=at)
     report = ImpactReport("users", "", {"mau": mau, "at": at})
-    run = Runner(driver, database, report)
+    return in_one_read(driver, database, report, lambda run: _users(run, mau, at))
+
+
+def _users(run: Runner, mau: int, at: str | None) -> None:
+    """The user scale's report, in ``run``'s one read transaction."""
+    report = run.report
     baseline = load_baseline(run)
     if at is not None and at not in baseline:
         raise QueryError(f"no milestone {at!r}; milestones: {', '.join(baseline)}")
@@ -55,7 +61,6 @@ def users(
         }
     )
     report.details["scale"] = [row]
-    return report
 
 
 def _evidence(row: dict[str, Any], months: int) -> dict[str, Any]:

@@ -111,6 +111,8 @@ class NamedQuery:
         return bound
 
 
+# libyaml's loader when PyYAML has it: the catalog's ~60 headers parse several times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEADER_LINE = re.compile(r"^//( ?)(.*)$")
 
 
@@ -123,7 +125,7 @@ def parse_file(path: Path, name: str, folder: str) -> NamedQuery:
             break
         header_lines.append(match.group(2))
     try:
-        header = yaml.safe_load("\n".join(header_lines)) or {}
+        header = yaml.load("\n".join(header_lines), Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as e:
         raise QueryError(f"{path}: the header is not valid YAML: {e}") from e
     if not isinstance(header, dict) or not header.get("question"):
@@ -198,16 +200,26 @@ def run(
     database: str = "neo4j",
 ) -> QueryResult:
     """Run a named query in a read transaction."""
-    query = get(name)
-    bound = query.bind(params or {})
-
-    def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
-        result = tx.run(cast(LiteralString, query.text), **bound)
-        return list(result.keys()), [record.data() for record in result]
-
+    get(name).bind(params or {})  # a wrong name or parameter fails before connecting
     try:
         with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
-            columns, rows = s.execute_read(work)
+            return s.execute_read(run_in, name, params)
     except neo4j.exceptions.Neo4jError as e:
+        raise QueryError(f"query {name} failed in Neo4j: {e.message}") from e
+
+
+def run_in(
+    tx: neo4j.ManagedTransaction, name: str, params: dict[str, Any] | None = None
+) -> QueryResult:
+    """Run a named query inside a transaction the caller holds (several queries, one
+    transaction: one consistent snapshot, no BEGIN/COMMIT per query)."""
+    query = get(name)
+    bound = query.bind(params or {})
+    try:
+        result = tx.run(cast(LiteralString, query.text), **bound)
+        columns, rows = list(result.keys()), [record.data() for record in result]
+    except neo4j.exceptions.Neo4jError as e:
+        if e.is_retryable():  # the managed transaction runs the whole unit of work again
+            raise
         raise QueryError(f"query {name} failed in Neo4j: {e.message}") from e
     return QueryResult(query, columns, rows, bound)
