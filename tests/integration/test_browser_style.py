@@ -15,6 +15,7 @@ import re
 import struct
 import time
 import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,22 @@ def test_local_server_sends_no_usage_data(neo4j_server, driver):
     records, _, _ = driver.execute_query("CALL dbms.clientConfig()", database_="system")
     client = {r["name"]: r["value"] for r in records}
     assert client.get("client.allow_telemetry") == "false", client
+    # Community's Browser loads analytics and fonts from the internet whatever neo4j.conf
+    # says: the page it is served declares that it may load from this server only.
+    with urllib.request.urlopen(f"{neo4j_server.http_url}/browser/", timeout=10) as response:
+        page = response.read().decode("utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy, "the served index.html has no Content-Security-Policy"
+    directives = dict(d.strip().split(" ", 1) for d in policy.group(1).split(";") if d.strip())
+    assert directives["default-src"] == "'self'"
+    for name in ("script-src", "style-src", "font-src", "img-src", "connect-src"):
+        sources = directives[name].split()
+        hosts = [s for s in sources if "://" in s]
+        assert all(re.match(r"^(ws|http)://(127\.0\.0\.1|localhost):", h) for h in hosts), (
+            name,
+            sources,
+        )
+        assert "*" not in sources and "https:" not in sources, (name, sources)
 
 
 # --------------------------------------------------------------------------- Chromium
