@@ -4,8 +4,8 @@
   module gets its own shade of that hue (lightness spread over a wide range, saturation
   alternating between neighbouring steps), so a drill-down inside one module, such as the
   Malta tour stop (all ``people``), still tells Location, TeamMember, Role and the rest apart.
-  Labels are handed out the shades in a stride through the module's labels, so neighbours in
-  the model (often neighbours in the graph: Role, RoleCategory) are not neighbours in shade.
+  Labels joined by a relationship type of the model (drawn next to each other) get shades
+  far apart (``shade_levels``).
 - **Text.** The caption colour is black or white, whichever contrasts more with the fill by
   WCAG 2 relative luminance; one of the two always reaches 4.58:1, above AA's 4.5:1.
 - **Caption.** The model's caption column; where the model names only the numeric key, the
@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import colorsys
-import math
 from dataclasses import dataclass
 
 from vivim_graph.model.spec import GraphModel, NodeSpec
@@ -77,16 +76,8 @@ def text_color(fill: str) -> str:
     return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
 
 
-def _stride(count: int) -> int:
-    """A step coprime with ``count`` near count/φ²: consecutive labels land far apart."""
-    step = max(1, round(count * 0.382))
-    while math.gcd(step, count) != 1:
-        step += 1
-    return step
-
-
 def shades(module_color: str, count: int) -> list[str]:
-    """``count`` distinct fills of the module colour's hue, in the order labels take them."""
+    """``count`` distinct fills of the module colour's hue, darkest first."""
     hue = hue_of(module_color) / 360
     if count == 1:
         return [module_color.upper()]
@@ -96,8 +87,45 @@ def shades(module_color: str, count: int) -> list[str]:
         lightness = low + (high - low) * i / (count - 1)
         saturation = SATURATION[i % 2]
         levels.append(to_hex(colorsys.hls_to_rgb(hue, lightness, saturation)))
-    step = _stride(count)
-    return [levels[(i * step) % count] for i in range(count)]
+    return levels
+
+
+def _neighbours(model: GraphModel, labels: set[str]) -> dict[str, set[str]]:
+    """Labels of one module joined by a relationship type of the model."""
+    pairs = [(n.table, r.target) for n in model.nodes for r in n.references]
+    pairs += [(j.source.table, j.target.table) for j in model.joins]
+    out: dict[str, set[str]] = {label: set() for label in labels}
+    for a, b in pairs:
+        la, lb = model.label_of(a), model.label_of(b)
+        if la != lb and la in labels and lb in labels:
+            out[la].add(lb)
+            out[lb].add(la)
+    return out
+
+
+def shade_levels(model: GraphModel, nodes: list[NodeSpec]) -> dict[str, int]:
+    """Which shade (0 darkest) each label takes, so labels drawn side by side differ.
+
+    Best connected first, each label takes a free shade at least a quarter of the range
+    from its neighbours' shades where it can, and among those the one farthest from every
+    shade taken: a hub and its spokes spread over the whole range, not bunched at one end.
+    """
+    labels = [n.label for n in nodes]
+    neighbours = _neighbours(model, set(labels))
+    order = sorted(labels, key=lambda label: (-len(neighbours[label]), labels.index(label)))
+    enough = max(2, len(labels) // 4)
+    taken: dict[str, int] = {}
+
+    def gap(level: int, others: list[int]) -> int:
+        return min((abs(level - o) for o in others), default=len(labels))
+
+    for label in order:
+        near = [taken[n] for n in neighbours[label] if n in taken]
+        free = [v for v in range(len(labels)) if v not in taken.values()]
+        taken[label] = max(
+            free, key=lambda v: (min(gap(v, near), enough), gap(v, list(taken.values())), -v)
+        )
+    return taken
 
 
 def _border(fill: str) -> str:
@@ -124,7 +152,9 @@ def label_styles(model: GraphModel) -> dict[str, LabelStyle]:
     styles: dict[str, LabelStyle] = {}
     for module in model.modules:
         nodes = [n for n in model.nodes if n.module == module.name]
-        for node, fill in zip(nodes, shades(module.color, len(nodes)), strict=True):
+        fills, levels = shades(module.color, len(nodes)), shade_levels(model, nodes)
+        for node in nodes:
+            fill = fills[levels[node.label]]
             caption = caption_property(node)
             border, text = _border(fill), text_color(fill)
             styles[node.label] = LabelStyle(node.label, module.name, fill, border, text, caption)
