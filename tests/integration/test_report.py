@@ -62,8 +62,11 @@ def test_money_axes_are_currency_not_scientific_notation(graph_with_seeds):
     from vivim_graph.report.html import chart_figure, collect_series
 
     series = collect_series(graph_with_seeds)
+    # The lines milestone_cost_summary adds up: team allocations, infrastructure, other costs.
     records, _, _ = graph_with_seeds.execute_query(
-        "MATCH (:Milestone)<-[:FOR_MILESTONE]-(x) RETURN collect(DISTINCT x.currency) AS c"
+        "MATCH (:Milestone)<-[:FOR_MILESTONE]-(x) "
+        "WHERE x:MilestoneTeamAllocation OR x:MilestoneInfrastructureCost OR x:MilestoneCost "
+        "RETURN collect(DISTINCT x.currency) AS c"
     )
     assert [series["milestone_costs"]["currency"]] == records[0]["c"]
     trajectory = queries.run(graph_with_seeds, "cost_per_user_trajectory").rows
