@@ -1,4 +1,4 @@
-"""Money on chart axes: "€1.2M", "€350k", "€0.042", never scientific notation.
+"""Money on chart axes: "€1.25M", "€350k", "€0.04", never scientific notation.
 
 matplotlib's default formatter switches to an offset or to "1e7" once numbers grow; a
 finance reader wants the currency and a short scale. The currency comes from the rows
@@ -18,24 +18,29 @@ SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF ", "I
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
 
 
-def _trim(text: str) -> str:
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _trim(text: str, keep: int = 0) -> str:
+    """Drop trailing zeros, keeping ``keep`` decimals (cents read as "0.10", not "0.1")."""
+    if "." not in text:
+        return text
+    whole, decimals = text.split(".")
+    decimals = decimals.rstrip("0").ljust(keep, "0")
+    return f"{whole}.{decimals}" if decimals else whole
 
 
 def compact_number(value: float) -> str:
-    """1234567 -> "1.2M", 350000 -> "350k", 12 -> "12", 0.0421 -> "0.042"; no exponent."""
+    """1234567 -> "1.23M", 350000 -> "350k", 12 -> "12", 0.1 -> "0.10"; no exponent."""
     size = abs(value)
     if size == 0:
         return "0"
     sign = "-" if value < 0 else ""
     for limit, suffix in _SCALES:
         if size >= limit:
-            return f"{sign}{_trim(f'{size / limit:.1f}')}{suffix}"
+            return f"{sign}{_trim(f'{size / limit:.2f}')}{suffix}"
     if size >= 10:
         return f"{sign}{size:.0f}"
     # Small amounts (cost per user): two significant digits, at most six decimals.
     decimals = min(6, max(2, 1 - math.floor(math.log10(size))))
-    return f"{sign}{_trim(f'{size:.{decimals}f}')}"
+    return f"{sign}{_trim(f'{size:.{decimals}f}', keep=2)}"
 
 
 def money_label(value: float, currency: str) -> str:
