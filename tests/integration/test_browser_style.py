@@ -156,22 +156,7 @@ def test_malta_drill_down_is_drawn_in_shades_without_a_usage_banner(
     # record the blocked ones to tell them from requests that went out.
     chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_BLOCKED})
     _connect(chrome, http_url, neo4j_server)
-    location = rules["Location"]["color"]
-    _wait(
-        chrome,
-        lambda d: (
-            location
-            in (d.execute_script("return localStorage.getItem('neo4j.grass')") or "").lower()
-        ),
-        "the style from graph/style.grass was not applied",
-    )
-    query = _wait(
-        chrome,
-        lambda d: d.find_elements(By.CSS_SELECTOR, "pre.runnable[mode=cypher]"),
-        "the guide shows no clickable query",
-    )[0]
-    assert "l.country_code = 'MT'" in query.text
-    query.find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()
+    _run_the_tours_malta_query(chrome, rules["Location"]["color"])
     drawn = _wait(
         chrome,
         lambda d: fills if len(fills := _drawn_fills(d)) >= len(expected) else None,
@@ -202,6 +187,31 @@ def test_malta_drill_down_is_drawn_in_shades_without_a_usage_banner(
 
     page = chrome.find_element(By.TAG_NAME, "body").text
     assert BANNER_TEXT not in page.lower(), f"usage-data banner on the page ({shot})"
+    _nothing_fetched_from_the_internet(chrome)
+
+
+def _run_the_tours_malta_query(chrome: Any, location_colour: str) -> None:
+    """Once the style applied on connect, click the Malta query on the guide's first page."""
+    from selenium.webdriver.common.by import By
+
+    _wait(
+        chrome,
+        lambda d: (
+            location_colour
+            in (d.execute_script("return localStorage.getItem('neo4j.grass')") or "").lower()
+        ),
+        "the style from graph/style.grass was not applied",
+    )
+    query = _wait(
+        chrome,
+        lambda d: d.find_elements(By.CSS_SELECTOR, "pre.runnable[mode=cypher]"),
+        "the guide shows no clickable query",
+    )[0]
+    assert "l.country_code = 'MT'" in query.text
+    query.find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()
+
+
+def _nothing_fetched_from_the_internet(chrome: Any) -> None:
     fetched = chrome.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)"
     )
