@@ -212,12 +212,12 @@ def up(settings: Settings, *, echo: Echo, progress=None):
         http = f"http://127.0.0.1:{settings.neo4j_http_port}"
         lines += [
             "  on connect, a guided tour of the cost questions opens, with every named query,",
-            "  and the graph style (one colour per module) is applied; reopen the tour with:",
+            "  and the graph style (one hue per module) is applied; reopen the tour with:",
             f"     :play {guide_url(http)}",
         ]
     else:
         lines += [
-            f"  style: drag {style} onto the Browser window (one colour per module)",
+            f"  style: drag {style} onto the Browser window (a hue per module, shades per label)",
             "  guided tour: vivim-graph guide --out DIR writes it, and says how to open it",
         ]
     lines.append("  first queries to paste:")

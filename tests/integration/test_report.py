@@ -51,3 +51,41 @@ def test_report_command(graph_with_seeds, neo4j_server, seeded_db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r" / "report.html").exists()
     assert "4 charts" in result.stdout
+
+
+MONEY_AXES = {"milestone_costs": "y", "cost_per_user": "y", "budget_vs_actual": "y"}
+
+
+def test_money_axes_are_currency_not_scientific_notation(graph_with_seeds):
+    import matplotlib.pyplot as plt
+
+    from vivim_graph.report.html import chart_figure, collect_series
+
+    series = collect_series(graph_with_seeds)
+    # The lines milestone_cost_summary adds up: team allocations, infrastructure, other costs.
+    records, _, _ = graph_with_seeds.execute_query(
+        "MATCH (:Milestone)<-[:FOR_MILESTONE]-(x) "
+        "WHERE x:MilestoneTeamAllocation OR x:MilestoneInfrastructureCost OR x:MilestoneCost "
+        "RETURN collect(DISTINCT x.currency) AS c"
+    )
+    assert [series["milestone_costs"]["currency"]] == records[0]["c"]
+    trajectory = queries.run(graph_with_seeds, "cost_per_user_trajectory").rows
+    assert {series["cost_per_user"]["currency"]} == {r["model_currency"] for r in trajectory}
+    symbols = {"EUR": "€", "USD": "$", "GBP": "£"}
+    for name in MONEY_AXES:
+        symbol = symbols.get(series[name]["currency"], series[name]["currency"])
+        fig = chart_figure(name, series)
+        fig.canvas.draw()  # tick labels are formatted at draw time
+        try:
+            for ax in fig.axes:  # the milestone chart has a second (cumulative) y axis
+                labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+                assert len(labels) >= 3, (name, labels)
+                assert all(symbol in label for label in labels), (name, labels)
+                assert not any("e+" in label or "e-" in label for label in labels), labels
+                assert ax.yaxis.get_offset_text().get_text() == "", name  # no "1e7" corner
+            if name == "milestone_costs":  # millions of euros read as such
+                top = max(series[name]["cumulative_cost_mid_cents"]) / 100
+                right = [t.get_text() for t in fig.axes[1].get_yticklabels()]
+                assert top >= 1e6 and any(label.endswith("M") for label in right), right
+        finally:
+            plt.close(fig)

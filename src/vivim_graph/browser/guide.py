@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from vivim_graph.errors import GuideError
+from vivim_graph.model.style import text_color
 from vivim_graph.queries.catalog import FOLDERS, NamedQuery, Parameter, catalog
 from vivim_graph.queries.questions import TOUR, Stop
 from vivim_graph.resources import resource_dir
@@ -158,13 +159,14 @@ def _intro_slide(stops: Sequence[Stop], style_href: str | None, modules: list[An
     items = "".join(f"<li>{_e(s.title)}</li>" for s in stops)
     swatches = " ".join(
         f'<span style="display:inline-block;padding:2px 6px;margin:2px;border-radius:8px;'
-        f'background:{_e(m.color)};color:#fff">{_e(m.name)}</span>'
+        f'background:{_e(m.color)};color:{text_color(m.color)}">{_e(m.name)}</span>'
         for m in modules
     )
     if style_href:
         style = (
-            "<p>The graph style (one colour per module, readable captions) was applied when "
-            "you connected. To apply it again:</p>" + _runnable(f":style {style_href}", mode="text")
+            "<p>The graph style (one hue per module, a shade per label, readable captions) was "
+            "applied when you connected. To apply it again:</p>"
+            + _runnable(f":style {style_href}", mode="text")
         )
     else:
         style = (

@@ -2,8 +2,8 @@
 
 - ``draft``: compare ``graph/model.yaml`` with the live catalog, add what it lacks.
 - ``render``: write ``graph/diagrams/*.md`` (Mermaid) and ``graph/style.grass`` (Neo4j
-  Browser style: one colour per module, a caption per label). A test runs
-  ``render(check_only=True)`` so the derived files cannot drift from the model.
+  Browser style, see ``model.style``: one hue per module, a shade and a caption per label).
+  A test runs ``render(check_only=True)`` so the derived files cannot drift from the model.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from vivim_graph.model import style
 from vivim_graph.model.draft import merge_model, read_tables
 from vivim_graph.model.spec import GraphModel, load_model, model_path
 from vivim_graph.resources import resource_dir
@@ -158,30 +159,8 @@ def diagrams_markdown(model: GraphModel) -> str:
 
 
 def grass(model: GraphModel) -> str:
-    """Neo4j Browser style: a colour per module and a readable caption per label."""
-    colors = {m.name: m.color for m in model.modules}
-    blocks = [
-        "node { diameter: 50px; color: #A5ABB6; border-color: #9AA1AC; border-width: 2px;"
-        " text-color-internal: #FFFFFF; font-size: 10px; }",
-        "relationship { color: #A5ABB6; shaft-width: 1px; font-size: 8px; padding: 3px;"
-        " text-color-external: #000000; text-color-internal: #FFFFFF; caption: '<type>'; }",
-    ]
-    for node in model.nodes:
-        caption_prop = node.property_for(node.caption)
-        caption = caption_prop.name if caption_prop else node.key_property
-        blocks.append(
-            f"node.{node.label} {{ color: {colors[node.module]}; border-color: "
-            f"{colors[node.module]}; caption: '{{{caption}}}'; }}"
-        )
-    # Last, and free of quotes: Browser's grass parser knows no comments. A comment before
-    # the first rule becomes part of its selector, and a quote in it flips the parser's
-    # string state for the rest of the file.
-    blocks += [
-        "/* Generated from graph/model.yaml by vivim-graph model render, do not edit.",
-        "   In Neo4j Browser: drag this file onto the Browser window, or run :style and",
-        "   paste it. One colour per module, captions show each node by its natural name. */",
-    ]
-    return "\n".join(blocks) + "\n"
+    """Neo4j Browser style: one hue per module, a shade and a readable caption per label."""
+    return style.grass(model)
 
 
 def derived_files(model: GraphModel) -> dict[Path, str]:

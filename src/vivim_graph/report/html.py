@@ -18,6 +18,7 @@ from typing import Any
 import neo4j
 
 from vivim_graph.queries import catalog as queries
+from vivim_graph.report.money import count_axis, main_currency, money_axis, one_currency
 
 CHARTS = ("milestone_costs", "cost_per_user", "budget_vs_actual", "pool_utilization")
 
@@ -36,27 +37,32 @@ def collect_series(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, A
     trajectory = queries.run(driver, "cost_per_user_trajectory", database=database).rows
     budget = queries.run(driver, "budget_vs_actual", database=database).rows
     pools = queries.run(driver, "cost_pool_utilization", database=database).rows
+    currencies = queries.run(driver, "explore/milestone_currencies", database=database).rows
+    budget_currency = main_currency((r["currency"] for r in budget), "budget_vs_actual")
     periods: dict[str, dict[str, int]] = defaultdict(lambda: {"budgeted": 0, "actual": 0})
     for row in budget:
-        if row["currency"] == "EUR":
+        if row["currency"] == budget_currency:
             periods[row["period_code"]]["budgeted"] += row["budgeted_cents"] or 0
             periods[row["period_code"]]["actual"] += row["actual_cents"] or 0
     return {
         "milestone_costs": {
             "query": "milestone_cost_summary",
+            "currency": one_currency((r["currency"] for r in currencies), "milestone costs"),
             "milestones": [r["milestone_code"] for r in summary],
             "total_cost_mid_cents": [r["total_cost_mid_cents"] for r in summary],
             "cumulative_cost_mid_cents": [r["cumulative_cost_mid_cents"] for r in summary],
         },
         "cost_per_user": {
             "query": "cost_per_user_trajectory",
+            "currency": one_currency((r["model_currency"] for r in trajectory), "cost per user"),
             "user_count": [r["user_count"] for r in trajectory],
             "model_cost_per_user_mid_micros": [
                 r["model_cost_per_user_mid_micros"] for r in trajectory
             ],
         },
         "budget_vs_actual": {
-            "query": "budget_vs_actual (EUR lines, summed per period)",
+            "query": f"budget_vs_actual ({budget_currency} lines, summed per period)",
+            "currency": budget_currency,
             "periods": sorted(periods),
             "budgeted_cents": [periods[p]["budgeted"] for p in sorted(periods)],
             "actual_cents": [periods[p]["actual"] for p in sorted(periods)],
@@ -79,8 +85,10 @@ def _milestone_costs(ax: Any, ms: dict[str, Any]) -> None:
         color="#D35F5F",
         label="cumulative",
     )
-    ax.set_ylabel("EUR per milestone (mid)")
-    ax2.set_ylabel("EUR cumulative")
+    money_axis(ax.yaxis, ms["currency"])
+    money_axis(ax2.yaxis, ms["currency"])
+    ax.set_ylabel(f"{ms['currency']} per milestone (mid)")
+    ax2.set_ylabel(f"{ms['currency']} cumulative")
     ax.set_title("Milestone cost trajectory and cumulative cost")
 
 
@@ -92,8 +100,10 @@ def _cost_per_user(ax: Any, cpu: dict[str, Any]) -> None:
     ]
     ax.plot([p[0] for p in points], [p[1] for p in points], "o-")
     ax.set_xscale("log")
+    count_axis(ax.xaxis)
+    money_axis(ax.yaxis, cpu["currency"])
     ax.set_xlabel("users (log scale)")
-    ax.set_ylabel("EUR per user per month (model, mid)")
+    ax.set_ylabel(f"{cpu['currency']} per user per month (model, mid)")
     ax.set_title("Infrastructure cost per user by user scale")
 
 
@@ -102,9 +112,10 @@ def _budget_vs_actual(ax: Any, bva: dict[str, Any]) -> None:
     ax.bar([i - 0.2 for i in x], [c / 100 for c in bva["budgeted_cents"]], 0.4, label="budget")
     ax.bar([i + 0.2 for i in x], [c / 100 for c in bva["actual_cents"]], 0.4, label="actual")
     ax.set_xticks(list(x), bva["periods"])
-    ax.set_ylabel("EUR")
+    money_axis(ax.yaxis, bva["currency"])
+    ax.set_ylabel(bva["currency"])
     ax.legend()
-    ax.set_title("Budget against actual by period (EUR lines)")
+    ax.set_title(f"Budget against actual by period ({bva['currency']} lines)")
 
 
 def _pool_utilization(ax: Any, pu: dict[str, Any]) -> None:
@@ -125,6 +136,19 @@ _DRAW = {
 }
 
 
+def chart_figure(name: str, series: dict[str, Any]) -> Any:
+    """One chart as a matplotlib Figure (the caller saves and closes it)."""
+    import matplotlib  # imported here: only `report` pays for matplotlib
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+
+    size, draw = _DRAW[name]
+    fig, ax = plt.subplots(figsize=size)
+    draw(ax, series[name])
+    return fig
+
+
 def _charts(series: dict[str, Any], out: Path) -> dict[str, Path]:
     import matplotlib  # imported here: only `report` pays for matplotlib
 
@@ -132,9 +156,8 @@ def _charts(series: dict[str, Any], out: Path) -> dict[str, Path]:
     import matplotlib.pyplot as plt
 
     paths: dict[str, Path] = {}
-    for name, (size, draw) in _DRAW.items():
-        fig, ax = plt.subplots(figsize=size)
-        draw(ax, series[name])
+    for name in _DRAW:
+        fig = chart_figure(name, series)
         path = out / f"{name}.png"
         fig.tight_layout()
         fig.savefig(path, dpi=110)

@@ -71,15 +71,53 @@ def browser_files(artifacts: Path) -> Path:
     return target / "browser"
 
 
+# Browser 5.24 on a Community server loads Segment (analytics.js), Canny (feedback widget)
+# and Google Fonts once connected, whatever neo4j.conf says: it reads
+# browser.allow_outgoing_connections on Enterprise only. The index.html the local server
+# serves carries this policy, so the page loads nothing but from the local server (and talks
+# Bolt to it over a WebSocket). :play of a guide on another host is refused as well.
+OFFLINE_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self' ws://127.0.0.1:* ws://localhost:* http://127.0.0.1:* "
+    "http://localhost:*; worker-src 'self' blob:"
+)
+
+
+def offline_index(source: Path, target: Path) -> None:
+    """Write ``target/index.html``: the Browser's own, with :data:`OFFLINE_CSP` first in
+    ``<head>``. Replaced, never written in place: it may be a hard link into the cache."""
+    text = (source / "index.html").read_text(encoding="utf-8")
+    if "<head>" not in text:
+        raise LocalServerError(
+            f"{source / 'index.html'} has no <head> to hold the offline policy",
+            hint=f"delete {source.parent} so the Browser jar is unpacked again",
+        )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{OFFLINE_CSP}"/>'
+    served = text.replace("<head>", "<head>" + meta, 1)
+    path = target / "index.html"
+    if path.exists() and path.read_text(encoding="utf-8") == served:
+        return
+    partial = path.with_name("index.html.partial")
+    partial.write_text(served, encoding="utf-8")
+    partial.replace(path)
+
+
 def link_browser_files(source: Path, target: Path) -> None:
-    """Mirror the Browser's files into the home's web root, keeping ``guides/``.
+    """Mirror the Browser's files into the home's web root, keeping ``guides/``, with the
+    offline ``index.html``.
 
     Hard links cost no space; a copy is the fallback across file systems. A version
     stamp makes a home installed by an older Browser pick up the new files.
     """
     stamp = target / ".browser-version"
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == BROWSER_VERSION:
-        return
+    if not (stamp.exists() and stamp.read_text(encoding="utf-8") == BROWSER_VERSION):
+        _mirror(source, target)
+        stamp.write_text(BROWSER_VERSION, encoding="utf-8")
+    offline_index(source, target)
+
+
+def _mirror(source: Path, target: Path) -> None:
     for entry in target.iterdir() if target.exists() else ():
         if entry.name != "guides":
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
@@ -91,4 +129,3 @@ def link_browser_files(source: Path, target: Path) -> None:
             shutil.copy2(src, dst)
 
     shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
-    stamp.write_text(BROWSER_VERSION, encoding="utf-8")

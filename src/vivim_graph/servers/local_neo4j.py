@@ -51,6 +51,18 @@ JVM_OPENS = (
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
 )
 
+# A local server is offline: it sends no usage data and its Browser neither shows the
+# usage-data banner nor sends product analytics. Neo4j 5.26's own usage report (a daily call
+# to udc.neo4j.com) is dbms.usage_report.enabled. Browser 5.24 shows the banner only when its
+# telemetry settings are left to itself; client.allow_telemetry=false (served to it by
+# dbms.clientConfig) makes them neo4j.conf's, off. browser.allow_outgoing_connections is an
+# Enterprise setting: Community refuses to start with it (strict config validation), and
+# Community's Browser does not read it.
+OFFLINE_CONFIG = (
+    "dbms.usage_report.enabled=false",
+    "client.allow_telemetry=false",
+)
+
 _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>vivim</groupId><artifactId>neo4j-local</artifactId><version>1</version>
@@ -327,6 +339,7 @@ class LocalNeo4j:
                 f"server.directories.import={self.home / 'import'}",
                 "db.tx_log.rotation.retention_policy=1 days",
                 *guide_config(self.http_base),
+                *OFFLINE_CONFIG,
                 "",
             ]
         )
