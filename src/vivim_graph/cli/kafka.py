@@ -213,6 +213,7 @@ def sync_from_kafka(
             "ignored": result.ignored,
             "batches": result.batches,
             "uncommitted_batches": result.uncommitted,
+            "tables": sorted(result.tables),
         }
         echo(json.dumps(body, indent=2))
     else:

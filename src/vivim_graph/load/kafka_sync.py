@@ -364,12 +364,50 @@ def consume(
 
 
 def _idle_enough(consumer, idle_since: float, stop_when_idle: float | None) -> bool:
+    """Idle for ``stop_when_idle`` seconds with nothing left to read in any assigned
+    partition. A member that never gets a partition (more members than tables) gives up
+    30 s later."""
     if stop_when_idle is None:
         return False
     idle = time.monotonic() - idle_since
-    # Not before the group gave this member its tables (a join takes a few seconds),
-    # unless it never does (more members than tables).
-    return idle >= stop_when_idle and (bool(consumer.assignment()) or idle >= stop_when_idle + 30)
+    if idle < stop_when_idle:
+        return False
+    assignment = consumer.assignment()
+    if not assignment:
+        return idle >= stop_when_idle + 30
+    return _nothing_left(consumer, assignment)
+
+
+def _nothing_left(consumer, assignment) -> bool:
+    """Every assigned partition read to its end. A partition this member consumed from has
+    a position; one it has not (empty, or read to the end by an earlier member) is judged
+    by the group's committed offset, else its first offset (auto.offset.reset=earliest),
+    against the broker's high watermark."""
+    unread = [tp for tp in consumer.position(assignment) if tp.offset < 0]
+    if not unread:
+        return True  # fetching from every partition, and nothing came for a while
+    from confluent_kafka import TopicPartition
+
+    def where(tps) -> dict[tuple[str, int], int]:
+        return {(tp.topic, tp.partition): tp.offset for tp in tps}
+
+    # One request each, for all partitions: ListOffsets at "timestamp" -2 (first) / -1 (end).
+    committed = where(consumer.committed(unread, timeout=30))
+    first = where(
+        consumer.offsets_for_times(
+            [TopicPartition(t.topic, t.partition, -2) for t in unread], timeout=30
+        )
+    )
+    end = where(
+        consumer.offsets_for_times(
+            [TopicPartition(t.topic, t.partition, -1) for t in unread], timeout=30
+        )
+    )
+    for key, high in end.items():
+        start = committed.get(key, -1)
+        if (start if start >= 0 else first.get(key, 0)) < high:
+            return False
+    return True
 
 
 def _handle(
