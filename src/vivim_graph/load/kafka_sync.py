@@ -125,15 +125,16 @@ def _key_of(table: str, columns: tuple[str, ...], image: dict[str, Any], op: str
     key = {c: image.get(c) for c in columns}
     missing = [c for c, v in key.items() if v is None]
     if missing:
-        raise RowValidationError(
+        error = RowValidationError(
             f"{table}: a Debezium '{op}' event carries no value for key column "
-            f"{', '.join(missing)}, so the row it changed cannot be told",
+            f"{', '.join(missing)}, so the row it changed cannot be told. Run ALTER TABLE "
+            f'public."{table}" REPLICA IDENTITY FULL (see `vivim-graph kafka-config`)',
             table=table,
             key=key,
             column=missing[0],
-            hint=f'run ALTER TABLE public."{table}" REPLICA IDENTITY FULL '
-            "(see `vivim-graph kafka-config`), then resync with `vivim-graph sync --full`",
         )
+        error.hint = "then resync once with `vivim-graph sync --full`"
+        raise error
     return key
 
 
