@@ -14,6 +14,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -297,17 +298,35 @@ def _members(bootstrap: str, group: str) -> list[set[str]]:
     return [{p.topic for p in member.assignment.topic_partitions} for member in description.members]
 
 
+def _group_done(pipeline: Pipeline, group: str, timeout: float = 120) -> None:
+    """Wait until the group has committed every partition of the model's topics to its end."""
+    from confluent_kafka import Consumer, TopicPartition
+
+    # A consumer that never subscribes does not join the group: it only reads its offsets.
+    reader = Consumer({"bootstrap.servers": pipeline.bootstrap, "group.id": group})
+    parts = [TopicPartition(t, 0) for t in model_topics(load_model(), TOPIC_PREFIX)]
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ends = reader.offsets_for_times([TopicPartition(t.topic, 0, -1) for t in parts], 30)
+            done = {t.topic: t.offset for t in reader.committed(parts, timeout=30)}
+            if all(e.offset <= 0 or done.get(e.topic, -1) >= e.offset for e in ends):
+                return
+            time.sleep(0.5)
+    finally:
+        reader.close()
+    raise AssertionError(f"group {group} did not commit every partition to its end")
+
+
 def test_two_consumers_in_one_group_split_the_tables(driver, pipeline, neo4j_server):
     """Two members of one group: each gets its own tables, together they apply every
     change, and the graph is the fresh import's."""
     group = f"vivim-split-{uuid.uuid4().hex[:6]}"
     env = kafka_env(neo4j_server, pipeline)
-    # Start from the end: this group's first members skip what the others already applied.
+    # This group's first member reads what the other tests left; the two below start after.
     consume_all(driver, pipeline, group=group, stop_when_idle=1.0)
     args = ["--from-kafka", pipeline.bootstrap, "--topics", TOPICS, "--group", group]
-    members = [
-        popen_sync(env, *args, "--format", "json", "--stop-when-idle", "12") for _ in range(2)
-    ]
+    members = [popen_sync(env, *args, "--format", "json") for _ in range(2)]
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         assigned = _members(pipeline.bootstrap, group)
@@ -322,8 +341,11 @@ def test_two_consumers_in_one_group_split_the_tables(driver, pipeline, neo4j_ser
             pg.execute(f'UPDATE "{node.table}" SET id = id')
         Edits(pg).apply("insert", 3, 1, 1)
     caught_up(pipeline)
+    _group_done(pipeline, group)
+    for member in members:
+        member.send_signal(signal.SIGTERM)  # stops cleanly, then prints its summary
     outputs = [json.loads(m.communicate(timeout=120)[0]) for m in members]
-    assert all(o["status"] == "completed" and o["events"] > 0 for o in outputs), outputs
+    assert all(o["events"] > 0 for o in outputs), outputs
     tables = [set(o["tables"]) for o in outputs]
     assert tables[0] and tables[1] and not tables[0] & tables[1], tables
     model_tables = {n.table for n in load_model().nodes}

@@ -258,6 +258,9 @@ def consumer_config(bootstrap: str, group: str) -> dict[str, Any]:
         "partition.assignment.strategy": "cooperative-sticky",
         # a pattern subscription notices topics created later (a new table) within seconds
         "topic.metadata.refresh.interval.ms": 5000,
+        # a member killed without leaving holds its tables until this expires (default 45 s)
+        "session.timeout.ms": 10_000,
+        "heartbeat.interval.ms": 2_000,
     }
 
 
