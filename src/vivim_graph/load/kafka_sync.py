@@ -322,12 +322,7 @@ def consume(
     Consumer = kafka_client().Consumer
 
     interrupt = interrupt or _Interrupt()
-    summary = SyncSummary(
-        run_id=uuid.uuid4().hex,
-        mode="kafka",
-        source=f"kafka {bootstrap} group {group}",
-        started_at=time.time(),
-    )
+    summary = _new_summary(bootstrap, group)
     result = KafkaSyncResult(summary)
     consumer = Consumer(consumer_config(bootstrap, group))
     consumer.subscribe([_pattern(topics)])
@@ -365,6 +360,15 @@ def consume(
     summary.status = "interrupted" if summary.stopped_early else "completed"
     summary.ended_at = time.time()
     return result
+
+
+def _new_summary(bootstrap: str, group: str) -> SyncSummary:
+    return SyncSummary(
+        run_id=uuid.uuid4().hex,
+        mode="kafka",
+        source=f"kafka {bootstrap} group {group}",
+        started_at=time.time(),
+    )
 
 
 def _idle_enough(consumer, idle_since: float, stop_when_idle: float | None) -> bool:
