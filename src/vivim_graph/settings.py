@@ -121,6 +121,11 @@ class Settings(BaseSettings):
     neo4j_pagecache: str = _vivim("neo4j_pagecache")
     neo4j_start_timeout: float = _vivim("neo4j_start_timeout")
 
+    # -- The local Kafka broker and Kafka Connect (Debezium) for the Kafka path.
+    kafka_port: int = _vivim("kafka_port")
+    kafka_controller_port: int = _vivim("kafka_controller_port")
+    kafka_connect_port: int = _vivim("kafka_connect_port")
+
     # -- Import and sync.
     batch_size: int = _vivim("batch_size")
 
@@ -138,6 +143,9 @@ class Settings(BaseSettings):
             "neo4j_heap": "1g",
             "neo4j_pagecache": "512m",
             "neo4j_start_timeout": 120.0,
+            "kafka_port": 9092,
+            "kafka_controller_port": 9093,
+            "kafka_connect_port": 8083,
             "batch_size": 5000,
         }
         if isinstance(data, dict):

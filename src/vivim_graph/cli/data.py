@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from vivim_graph.cli.app import Context, _echo_err, cli, echo, pass_ctx
+from vivim_graph.cli.kafka import kafka_options, sync_from_kafka
 
 if TYPE_CHECKING:
     from vivim_graph.settings import Settings
@@ -128,6 +129,7 @@ def import_command(
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--batch-size", type=click.IntRange(1), help="Rows per write transaction.")
+@kafka_options
 @pass_ctx
 def sync(
     ctx: Context,
@@ -138,6 +140,7 @@ def sync(
     watch: float | None,
     fmt: str,
     batch_size: int | None,
+    **kafka: Any,
 ) -> None:
     """Keep the graph in step with PostgreSQL: full first, then only what changed."""
     import json
@@ -146,6 +149,11 @@ def sync(
     from vivim_graph.cli.output import ProgressDisplay, print_sync_summary
 
     settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
+    if kafka["from_kafka"]:
+        if full or dry_run or watch is not None:
+            raise click.UsageError("--from-kafka does not combine with --full, --dry-run, --watch")
+        sync_from_kafka(settings, fmt=fmt, **kafka)
+        return
 
     def report(summary) -> None:
         if fmt == "json":
