@@ -10,6 +10,7 @@ read transactions, and adds them up in integers. Nothing is written: a saved sce
 from __future__ import annotations
 
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -37,6 +38,10 @@ EU_MEMBERS = {
 }  # fmt: skip
 
 Baseline = dict[str, dict[str, Any]]  # milestone code -> its cost summary and months
+
+# R-CASE: which of the database's low / mid / high figures the scenarios read. The impact
+# commands always run the mid; a plan (impact.plan) sets low or high around its scenarios.
+ESTIMATE_CASE: ContextVar[str] = ContextVar("estimate_case", default="mid")
 
 
 @dataclass
@@ -149,7 +154,9 @@ def load_baseline(run: Runner) -> Baseline:
 
 def hire_units(run: Runner, **params: Any) -> list[dict[str, Any]]:
     """The monthly cost of one person of a role per location (the unit-cost rules)."""
-    return run.rows("impact/hire_unit_cost", country_names=COUNTRY_NAMES, **params)
+    return run.rows(
+        "impact/hire_unit_cost", country_names=COUNTRY_NAMES, case=ESTIMATE_CASE.get(), **params
+    )
 
 
 # --------------------------------------------------------------------------- sections
