@@ -9,7 +9,7 @@ tracebacks appear only with ``--debug``.
 
 from __future__ import annotations
 
-from vivim_graph.cli import data, impact, queries, servers  # noqa: F401  (they register commands)
+from vivim_graph.cli import data, impact, plan, queries, servers  # noqa: F401  (they register)
 from vivim_graph.cli.app import cli, main
 from vivim_graph.cli.guide import guide_command
 from vivim_graph.cli.mcp import mcp_command
