@@ -339,6 +339,33 @@ def test_bad_plan_file_is_refused_naming_the_change(env, tmp_path):
     assert "change 1 (hire): no role 'nobody'" in done.stderr
 
 
+def test_report_with_a_plan_has_its_chart_and_table(env, growth_all, tmp_path):
+    import struct
+
+    done = vg(env, "report", "--out", str(tmp_path), "--plan", "growth")
+    assert done.returncode == 0, done.stderr
+    png = tmp_path / "plan_growth.png"
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", header[16:24])
+    assert (width, height) == (990, 495)  # 9 x 4.5 inches at 110 dpi
+    assert png.stat().st_size > 20_000  # lines, a band and labels, not an empty canvas
+    page = (tmp_path / "report.html").read_text()
+    assert '<img alt="plan growth" src="data:image/png;base64,' in page
+    assert '<table class="plan-over">' in page
+    for row in growth_all["budgets_over"]:
+        assert f"<td>{row['line_code']}</td>" in page
+    for row in growth_all["pools_over"]:
+        assert f"<td>{row['pool_code']}</td>" in page
+    data = json.loads((tmp_path / "report.json").read_text())["plans"]["growth"]
+    cumulative = 0
+    for m, value in zip(growth_all["milestones"], data["plan_cumulative_low_cents"], strict=True):
+        cumulative += m["scenario_low_cents"]
+        assert value == cumulative
+    refused = vg(env, "report", "--out", str(tmp_path / "x"), "--plan", "no-such-plan")
+    assert refused.returncode == 1 and not (tmp_path / "x").exists()
+
+
 def test_deleting_a_saved_plan_removes_its_steps(env, driver, growth_all):
     done = vg(env, "scenario", "delete", "growth")
     assert done.returncode == 0, done.stderr
@@ -347,3 +374,32 @@ def test_deleting_a_saved_plan_removes_its_steps(env, driver, growth_all):
         "RETURN count(s) AS s, count(p) AS p"
     )
     assert records[0]["s"] == 0 and records[0]["p"] == 0
+
+
+# --------------------------------------------------------------------------- MCP
+def test_mcp_impact_plan_has_the_file_schema_and_the_cli_answer(seeded_graph, env, tmp_path):
+    import asyncio
+
+    from vivim_graph.agents import server, tools
+    from vivim_graph.model.spec import load_model
+
+    srv = server.build_server(tools.Graph(seeded_graph, load_model()))
+    listed = {t.name: t for t in asyncio.run(srv.list_tools())}
+    schema = listed["impact_plan"].input_schema
+    published = json.loads((ROOT / "plans" / "plan.schema.json").read_text())
+    assert schema["$defs"] == published["$defs"]
+    assert schema["properties"]["changes"] == published["properties"]["changes"]
+    assert set(schema["required"]) == set(published["required"])
+
+    changes = [{"kind": "users", "mau": 250000}, {"kind": "users", "mau": 60000, "at": "M6"}]
+    result = asyncio.run(srv.call_tool("impact_plan", {"name": "mcp", "changes": changes}))
+    answer = result.structured_content if hasattr(result, "structured_content") else result[1]
+    path = tmp_path / "mcp.yaml"
+    path.write_text(json.dumps({"name": "mcp", "changes": changes}))
+    done = vg(env, "plan", "run", str(path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    cli = json.loads(done.stdout)
+    for key in ("milestones", "totals", "budgets_over", "pools_over", "obligations"):
+        assert answer[key] == cli[key], key
+    assert answer["provenance"] == cli["provenance"] and answer["provenance"]
+    assert {c["cypher"] for c in answer["cypher"]} == {c["cypher"] for c in cli["cypher"]}
