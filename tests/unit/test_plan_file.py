@@ -24,7 +24,7 @@ def test_published_schema_is_current():
     assert published == json.loads(plan_file.schema_text()), (
         "plans/plan.schema.json is stale: regenerate it with "
         "python -c 'from vivim_graph.impact import plan_file; "
-        "open(\"plans/plan.schema.json\", \"w\").write(plan_file.schema_text())'"
+        'open("plans/plan.schema.json", "w").write(plan_file.schema_text())\''
     )
 
 
@@ -56,8 +56,17 @@ def test_a_contractor_is_a_hire_on_a_contract():
     assert scenario == "hire" and params["employment_type"] == "contractor"
     with pytest.raises(QueryError, match="change 1 \\(contractor\\), employment_type"):
         plan_file.parse(
-            {"name": "c", "changes": [{"kind": "contractor", "location": "m", "role": "x",
-                                       "employment_type": "employee"}]}  # fmt: skip
+            {
+                "name": "c",
+                "changes": [
+                    {
+                        "kind": "contractor",
+                        "location": "m",
+                        "role": "x",
+                        "employment_type": "employee",
+                    }
+                ],
+            }
         )
 
 
@@ -100,7 +109,7 @@ def test_ordinary_plans_are_accepted():
              {"name": "x", "changes": []}],
 )  # fmt: skip
 def test_plans_without_changes_or_name_are_refused(data):
-    with pytest.raises(QueryError, match="^f.yaml: "):
+    with pytest.raises(QueryError, match=r"^f\.yaml: "):
         plan_file.parse(data, "f.yaml")
 
 
@@ -109,5 +118,5 @@ def test_unreadable_and_malformed_files_name_the_file(tmp_path):
         plan_file.load(tmp_path / "missing.yaml")
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: [unclosed\n")
-    with pytest.raises(QueryError, match="bad.yaml: not valid YAML"):
+    with pytest.raises(QueryError, match=r"bad\.yaml: not valid YAML"):
         plan_file.load(bad)
