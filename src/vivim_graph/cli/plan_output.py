@@ -34,13 +34,6 @@ STEPS = [
 ]
 
 
-def _ranged(row: dict[str, Any], key: str, fmt=eur) -> str:
-    """``€1.00`` or, when the plan ran every case, ``€1.00 (€0.90-€1.20)``."""
-    low, high = row.get(case_key(key, "low")), row.get(case_key(key, "high"))
-    text = fmt(row.get(key))
-    return f"{text} ({fmt(low)}-{fmt(high)})" if low is not None and low != high else text
-
-
 def print_plan(report: ImpactReport, *, explain: bool = False) -> None:
     from vivim_graph.cli.output import console
 
@@ -53,17 +46,29 @@ def print_plan(report: ImpactReport, *, explain: bool = False) -> None:
             console.print(
                 f"  change {s['step']}: {i['rule']}: {i['detail']} ({signed(i['change_cents'])})"
             )
-    over = [*BUDGETS_OVER, ("cases", "cases")] if _all(report) else BUDGETS_OVER
-    pools = [*POOLS_OVER, ("cases", "cases")] if _all(report) else POOLS_OVER
+    over = [*BUDGETS_OVER, *CASE_COLUMNS] if _all(report) else BUDGETS_OVER
+    pools = [*POOLS_OVER, *CASE_COLUMNS] if _all(report) else POOLS_OVER
     _section(console, "Budget lines over (the plan's changes together, R-PLAN-OVER)",
-             report.budgets_over, over, explain, "nothing goes over")  # fmt: skip
+             _shown(report.budgets_over), over, explain, "nothing goes over")  # fmt: skip
     _section(console, "Cost pools over (the plan's changes together, R-PLAN-OVER)",
-             report.pools_over, pools, explain, "nothing goes over")  # fmt: skip
+             _shown(report.pools_over), pools, explain, "nothing goes over")  # fmt: skip
     obligations = [*OBLIGATIONS, ("changes", "steps")]
     _section(console, "Legal, compliance and tax work the plan brings",
-             report.obligations, obligations, explain, "nothing")  # fmt: skip
+             _shown(report.obligations), obligations, explain, "nothing")  # fmt: skip
     for note in report.notes:
         console.print(f"note: {note}")
+
+
+CASE_COLUMNS = [("over low", "over_by_low_cents"), ("over high", "over_by_high_cents"),
+                ("cases over", "cases")]  # fmt: skip
+
+
+def _shown(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for a table: lists as plain text (``1, 2``, ``low, mid``)."""
+    return [
+        {k: ", ".join(map(str, v)) if k in ("cases", "steps") else v for k, v in r.items()}
+        for r in rows
+    ]
 
 
 def _all(report: ImpactReport) -> bool:
@@ -78,7 +83,9 @@ def _print_milestones(console, report: ImpactReport, explain: bool) -> None:
     steps = [s["step"] for s in report.details.get("steps", [])]
     title = f"Cost per milestone (EUR, {'mid with low-high' if case == 'all' else case} case)"
     table = Table(title=title, title_justify="left")
-    headers = ["milestone", "baseline", *[f"change {n}" for n in steps], "plan", "plan/user"]
+    ranged = ["plan low", "plan high"] if case == "all" else []
+    headers = ["milestone", "baseline", *[f"change {n}" for n in steps], "plan", *ranged,
+               "plan/user"]  # fmt: skip
     for name in headers:
         table.add_column(name, justify="left" if name == "milestone" else "right")
     t = report.totals
@@ -87,12 +94,14 @@ def _print_milestones(console, report: ImpactReport, explain: bool) -> None:
     for label, row in rows:
         changes = [signed(c["change_cents"]) if c["change_cents"] else "" for c in
                    row.get("contributions", [])]  # fmt: skip
+        band = [eur(row.get(case_key("scenario_cents", c))) for c in ("low", "high")]
         table.add_row(
             label,
-            _ranged(row, "baseline_cents"),
+            eur(row["baseline_cents"]),
             *changes,
-            _ranged(row, "scenario_cents"),
-            _ranged(row, "scenario_cost_per_user_micros", per_user),
+            eur(row["scenario_cents"]),
+            *(band if case == "all" else []),
+            per_user(row["scenario_cost_per_user_micros"]),
             style="bold" if row is t else None,
         )
     console.print(table)

@@ -329,7 +329,10 @@ def _range_over(merged: ImpactReport, other: ImpactReport, section: str, case: s
     for row in getattr(other, section):
         target = mine.get(row[code])
         if target is None:  # over in this case only
-            target = {**row, "over_mid": False, "over_by_cents": 0, "added_cents": None}
+            # the mid figures of a line the mid case keeps under its limit are not known here
+            mid_unknown = ("added_cents", "scenario_actual_cents", "scenario_spent_cents")
+            target = {**row, "over_mid": False, "over_by_cents": 0}
+            target.update({k: None for k in mid_unknown if k in row})
             getattr(merged, section).append(target)
             mine[row[code]] = target
         target.setdefault("cases", []).append(case)
