@@ -15,13 +15,16 @@ import neo4j
 
 from vivim_graph.errors import QueryError
 from vivim_graph.impact.common import ImpactReport
+from vivim_graph.model.saved import (
+    AFFECTS,
+    HAS_STEP,
+    PLAN_STEP_LABEL,
+    SCENARIO_LABEL,
+)
 from vivim_graph.model.spec import GraphModel, load_model, quote
 
-SCENARIO_LABEL = "Scenario"
-AFFECTS = "AFFECTS"
-# A saved plan (impact.plan_store) is a Scenario with its changes as ordered steps.
-PLAN_STEP_LABEL = "PlanStep"
-HAS_STEP = "HAS_STEP"
+# The labels and types are declared in the model layer (model.saved); a saved plan
+# (impact.plan_store) is a Scenario with its changes as ordered PlanStep nodes.
 
 
 def affected(report: ImpactReport) -> list[dict[str, Any]]:
