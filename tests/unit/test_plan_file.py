@@ -120,3 +120,43 @@ def test_unreadable_and_malformed_files_name_the_file(tmp_path):
     bad.write_text("name: [unclosed\n")
     with pytest.raises(QueryError, match=r"bad\.yaml: not valid YAML"):
         plan_file.load(bad)
+
+
+def test_csv_has_one_row_per_figure_and_case():
+    """A hand-made `--case all` answer: every milestone, total and change in each case."""
+    import csv
+    import io
+
+    from vivim_graph.cli.plan_output import to_csv
+    from vivim_graph.impact.common import ImpactReport
+
+    def figures(base: int, change: int) -> dict:
+        row = {}
+        for case, factor in (("low", 9), ("mid", 10), ("high", 12)):
+            infix = "" if case == "mid" else f"_{case}"
+            b, c = base * factor, change * factor
+            row |= {f"baseline{infix}_cents": b, f"change{infix}_cents": c,
+                    f"scenario{infix}_cents": b + c}  # fmt: skip
+        row["contributions"] = [
+            {"step": 1, "change_cents": row["change_cents"],
+             "change_low_cents": row["change_low_cents"],
+             "change_high_cents": row["change_high_cents"]}
+        ]  # fmt: skip
+        return row
+
+    report = ImpactReport("plan", "t", {"case": "all"})
+    report.milestones = [{"milestone_code": "M1", **figures(100, 0)},
+                         {"milestone_code": "M2", **figures(200, 7)}]  # fmt: skip
+    report.totals = figures(300, 7)
+    report.pools_over = [{"pool_code": "P", "cases": ["high"], "added_cents": None,
+                          "added_high_cents": 84, "over_by_cents": 0,
+                          "over_by_low_cents": 0, "over_by_high_cents": 5}]  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(to_csv(report))))
+    assert len(rows) == 3 * (3 * 2) + 1  # (2 milestones + total) x (figure + change) x 3 cases
+    m2_high = next(r for r in rows if r["section"] == "milestone" and r["code"] == "M2"
+                   and r["case"] == "high")  # fmt: skip
+    assert (m2_high["baseline_cents"], m2_high["plan_cents"]) == ("2400", "2484")
+    pool = [r for r in rows if r["section"] == "cost_pool_over"]
+    assert [(r["case"], r["change_cents"], r["over_by_cents"]) for r in pool] == [
+        ("high", "84", "5")
+    ]
