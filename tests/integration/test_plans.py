@@ -185,7 +185,8 @@ def test_two_hires_on_one_pool_go_over_together_where_neither_does_alone(
 def test_two_london_hires_share_the_employment_allowance(seeded_graph, seeded, alone, env):
     """R-PLAN-EMPLOYER: the UK Employment Allowance is capped once per employer. Alone, each
     London engineer's NIC (15 % over the secondary threshold) uses the whole cap; in the plan
-    the second finds it used, so the plan costs the credit of one more than the sum."""
+    the second finds it used, so the plan costs the credit of one more than the sum, less
+    the UK employment contract, drafted once (R-PLAN-ONCE) where the sum drafts it twice."""
     (cap,) = seeded.execute(
         "SELECT max_benefit_annual FROM tax_incentives WHERE code = 'GB-LON-EMPLOYMENT-ALLOWANCE'"
     ).fetchone()
@@ -208,18 +209,29 @@ def test_two_london_hires_share_the_employment_allowance(seeded_graph, seeded, a
         "WHERE code = 'M5'"
     ).fetchone()[0]
     credit_monthly = cents(cap * fx / 12)
+    # R-ONE-OFF: no UK employment template; drafting one costs the mean of the others, and
+    # R-PLAN-ONCE drafts it once, for the first hire
+    assert not seeded.execute(
+        "SELECT 1 FROM contract_templates WHERE contract_type = 'employment' "
+        "AND governing_law = 'United Kingdom'"
+    ).fetchone()
+    drafting = cents(
+        seeded.execute(
+            "SELECT avg(drafting_cost) FROM contract_templates WHERE contract_type = 'employment'"
+        ).fetchone()[0]
+    )
 
     one = alone("hire", location="london", role="swe-senior", start="M5")
     assert one.details["employer_items"][0]["monthly_eur_cents"] == -credit_monthly
     done = vg(env, "plan", "run", str(EXAMPLES / "london-pair.yaml"), "--format", "json")
     assert done.returncode == 0, done.stderr
     got = json.loads(done.stdout)
-    extra = credit_monthly * months
+    extra = credit_monthly * months - drafting
     assert got["totals"]["change_cents"] == 2 * one.totals["change_cents"] + extra
     second = got["details"]["steps"][1]
     assert second["alone_change_cents"] == one.totals["change_cents"]
     assert second["change_cents"] == one.totals["change_cents"] + extra
-    assert [i["rule"] for i in second["interactions"]] == ["R-PLAN-EMPLOYER"]
+    assert [i["rule"] for i in second["interactions"]] == ["R-PLAN-ONCE", "R-PLAN-EMPLOYER"]
     assert got["details"]["steps"][0]["interactions"] == []
 
 
