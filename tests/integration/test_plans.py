@@ -201,7 +201,7 @@ def test_two_london_hires_share_the_employment_allowance(seeded_graph, seeded, a
     ).fetchone()
     rate, floor = seeded.execute(
         "SELECT employer_rate_pct, contribution_base_floor FROM employment_cost_factors "
-        "WHERE code = 'UK-NIC-SECONDARY'"
+        "WHERE factor_code = 'UK-NIC-SECONDARY'"
     ).fetchone()
     assert rate / 100 * (pay - floor) >= cap  # one hire's NIC covers the whole allowance
     months = seeded.execute(
