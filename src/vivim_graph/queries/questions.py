@@ -54,7 +54,7 @@ TOUR = (
     ),
     Stop(
         "Saved plans",
-        "Plans saved with `vivim-graph plan run FILE --save NAME`: each plan's changes as "
+        "Plans saved with vivim-graph plan run FILE --save NAME: each plan's changes as "
         "ordered steps, what each costs alone and in the plan, and what it affects.",
         ("explore/saved_plans", "explore/plan_steps"),
     ),
