@@ -12,6 +12,7 @@
 //   employment_type: {type: string, default: employee, description: "employee, contractor or freelance"}
 //   from: {type: string, description: "Start milestone code; default: the first milestone not completed"}
 //   country_names: {type: map, default: {}, description: "{country code: name as contract templates give governing law}"}
+//   case: {type: string, default: mid, description: "low, mid or high: which salary benchmark or contractor rate figure (R-CASE)"}
 // columns:
 //   location_code: text
 //   location_name: text
@@ -82,7 +83,10 @@ CALL (r, l, seniority, start_year) {
   RETURN sb ORDER BY sb.year DESC LIMIT 1
 }
 // pay in 1/100 cent (e2): annual mid x FTE in hundredths
-WITH r, rc, start, start_year, seniority, fte_h, kind, l, sb, sb.annual_mid_cents * fte_h AS pay_e2
+// R-CASE: the low or high benchmark instead of the mid when a plan asks for that case
+WITH r, rc, start, start_year, seniority, fte_h, kind, l, sb,
+     CASE $case WHEN 'low' THEN sb.annual_low_cents WHEN 'high' THEN sb.annual_high_cents
+                ELSE sb.annual_mid_cents END * fte_h AS pay_e2
 CALL (sb, l, pay_e2) {
   OPTIONAL MATCH (f:EmploymentCostFactor)-[:APPLIES_IN]->(l)
   WHERE sb IS NOT NULL AND f.year = sb.year AND f.currency = sb.currency
@@ -170,7 +174,10 @@ CALL (l, rc, seniority, kind) {
     RETURN x AS cfx ORDER BY x.rate_date DESC LIMIT 1
   }
   // one rate a year in EUR, in 1e-8 cent: rate x billed units x fx
-  WITH cr, cfx, cr.rate_mid_cents
+  // R-CASE: a rate without a low (high) figure keeps its mid
+  WITH cr, cfx, CASE $case WHEN 'low' THEN coalesce(cr.rate_low_cents, cr.rate_mid_cents)
+                           WHEN 'high' THEN coalesce(cr.rate_high_cents, cr.rate_mid_cents)
+                           ELSE cr.rate_mid_cents END
          * CASE cr.rate_unit WHEN 'day' THEN l.working_days_per_year
                              ELSE 8 * l.working_days_per_year END
          * CASE WHEN cr.currency = 'EUR' THEN 100000000

@@ -5,6 +5,7 @@
 // parameters:
 //   mau: {type: integer, required: true, description: "Monthly active users of the scenario, 1 or more"}
 //   at: {type: string, description: "Milestone code, e.g. M7; the last milestone by sequence if omitted"}
+//   case: {type: string, default: mid, description: "low, mid or high: the scenario cost model's figure that scales the run rate (R-CASE)"}
 // columns:
 //   milestone_code: text
 //   sequence: integer
@@ -135,13 +136,17 @@ CALL () {
 WITH m, bu, bicm, su, nu, sicm, pol, pol_from, run, revenue, run_sources, revenue_sources,
      m.target_users AS users, $mau AS n,
      toInteger(round(pol.user_share_pct * 100)) AS user_h,
-     toInteger(round(pol.platform_share_pct * 100)) AS platform_h
+     toInteger(round(pol.platform_share_pct * 100)) AS platform_h,
+     // R-CASE: a plan's low (high) case scales by the scenario model's low (high)
+     CASE $case WHEN 'low' THEN sicm.monthly_cost_low_cents
+                WHEN 'high' THEN sicm.monthly_cost_high_cents
+                ELSE sicm.monthly_cost_mid_cents END AS s_model
 WITH m, bu, bicm, su, nu, sicm, pol, pol_from, run, revenue, run_sources, revenue_sources,
      users, n, user_h, platform_h,
      CASE WHEN coalesce(bicm.monthly_cost_mid_cents, 0) > 0
-          THEN (2 * run * sicm.monthly_cost_mid_cents + bicm.monthly_cost_mid_cents)
+          THEN (2 * run * s_model + bicm.monthly_cost_mid_cents)
                / (2 * bicm.monthly_cost_mid_cents)
-          ELSE sicm.monthly_cost_mid_cents END AS s_run,
+          ELSE s_model END AS s_run,
      CASE WHEN users > 0
           THEN sign(revenue) * ((2 * abs(revenue) * n + users) / (2 * users)) END AS s_revenue
 WITH m, bu, bicm, su, nu, sicm, pol, pol_from, run, revenue, run_sources, revenue_sources,

@@ -169,6 +169,7 @@ def test_impact_queries_are_read_only(graph_seeded):
         "service": None,
         "mau": 1000,
         "at": None,
+        "case": "high",  # a plan's case (R-CASE); the impact commands use the default mid
     }
     for name in IMPACT:
         query = queries.get(name)

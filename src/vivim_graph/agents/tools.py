@@ -463,6 +463,50 @@ impact_node = _impact_tool(
 )
 
 
+def _plan_tool() -> Tool:
+    """``impact_plan``: its arguments are the plan file's fields (the same schema: name,
+    description, changes with a ``kind`` each), plus the case."""
+    from vivim_graph.impact.plan_file import PlanFile
+
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    parameters = [inspect.Parameter("graph", kind, annotation=Graph)]
+    ordered = sorted(PlanFile.model_fields.items(), key=lambda kv: not kv[1].is_required())
+    for name, info in ordered:  # the required first, as a signature must
+        default = inspect.Parameter.empty if info.is_required() else info.default
+        annotation = Annotated[info.annotation, *info.metadata, Field(description=info.description)]
+        parameters.append(inspect.Parameter(name, kind, default=default, annotation=annotation))
+    case = Annotated[Literal["low", "mid", "high", "all"], Field(description=PLAN_CASE)]
+    parameters.append(inspect.Parameter("case", kind, default="mid", annotation=case))
+
+    def impact_plan(graph: Graph, case: str = "mid", **plan: Any) -> dict[str, Any]:
+        from vivim_graph.impact.plan import answer, run_plan
+        from vivim_graph.impact.plan_file import parse
+
+        checked = parse(plan, "impact_plan")
+        return answer(run_plan(graph.driver, checked, case, database=graph.database))
+
+    impact_plan.__doc__ = PLAN_DOC
+    impact_plan.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        parameters, return_annotation=dict[str, Any]
+    )
+    return tool(impact_plan)
+
+
+PLAN_CASE = "low, mid or high figures of the database (R-CASE), or all: each figure's three"
+PLAN_DOC = """Several changes at once (a plan), computed on the graph without changing it.
+
+    `changes` are impact changes in order, each with a `kind` (hire, contractor, relocate,
+    switch-provider, users) and the parameters of that impact tool under their library names
+    (`start`, not start_milestone); the same schema as plans/plan.schema.json. Each applies on
+    top of the previous ones: one-off legal work once per country, once-per-employer allowances
+    shared, budget lines and pools judged on the changes together. Returns baseline, each
+    change's contribution and the plan per milestone and in total (EUR cents), cost per user,
+    lines and pools over, obligations, with `*_low_cents` / `*_high_cents` when case is all;
+    the same JSON as `vivim-graph plan run --format json`, with cypher and provenance.
+    """
+impact_plan = _plan_tool()
+
+
 # --------------------------------------------------------------------------- resources, prompts
 # What an agent host can show a person before any tool runs: the model, the catalog, the
 # conventions (resources), and the Browser tour's cost questions (prompts).

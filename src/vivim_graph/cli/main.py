@@ -9,7 +9,7 @@ tracebacks appear only with ``--debug``.
 
 from __future__ import annotations
 
-from vivim_graph.cli import data, impact, kafka, queries, servers  # noqa: F401  (register)
+from vivim_graph.cli import data, impact, kafka, plan, queries, servers  # noqa: F401  (register)
 from vivim_graph.cli.app import cli, main
 from vivim_graph.cli.guide import guide_command
 from vivim_graph.cli.mcp import mcp_command

@@ -138,16 +138,37 @@ def _explain_answer(answer: Any) -> None:
     show_default=True,
     help="Folder for report.html, the PNG charts and report.json.",
 )
+@click.option(
+    "--plan",
+    "plan_names",
+    metavar="NAME",
+    multiple=True,
+    help="Add a saved plan (plan run --save NAME): its chart against the baseline and the "
+    "lines it pushes over. Repeatable.",
+)
 @pass_ctx
-def report(ctx: Context, out_dir: str) -> None:
+def report(ctx: Context, out_dir: str, plan_names: tuple[str, ...]) -> None:
     """Write an HTML report with charts (also PNG) of the main cost questions."""
 
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.report.html import build_report
 
     with open_driver(ctx.settings) as driver:
-        result = build_report(driver, Path(out_dir), database=ctx.settings.neo4j_database)
+        db = ctx.settings.neo4j_database
+        plans = _saved_plans(driver, plan_names, db)  # before writing: a bad name writes nothing
+        result = build_report(driver, Path(out_dir), database=db)
+    if plans:
+        from vivim_graph.report.plan_chart import add_plans
+
+        for png in add_plans(result.html_path, result.data_path, plans):
+            result.png_paths[png.stem] = png
     echo(
         f"Wrote {result.html_path} with {len(result.png_paths)} charts "
         f"({', '.join(p.name for p in result.png_paths.values())}) and {result.data_path.name}."
     )
+
+
+def _saved_plans(driver, names: tuple[str, ...], database: str) -> list:
+    from vivim_graph.impact.plan_store import load_plan
+
+    return [load_plan(driver, name, database=database) for name in names]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -39,6 +40,10 @@ EU_MEMBERS = {
 }  # fmt: skip
 
 Baseline = dict[str, dict[str, Any]]  # milestone code -> its cost summary and months
+
+# R-CASE: which of the database's low / mid / high figures the scenarios read. The impact
+# commands always run the mid; a plan (impact.plan) sets low or high around its scenarios.
+ESTIMATE_CASE: ContextVar[str] = ContextVar("estimate_case", default="mid")
 
 
 @dataclass
@@ -189,7 +194,9 @@ def load_baseline(run: Runner) -> Baseline:
 
 def hire_units(run: Runner, **params: Any) -> list[dict[str, Any]]:
     """The monthly cost of one person of a role per location (the unit-cost rules)."""
-    return run.rows("impact/hire_unit_cost", country_names=COUNTRY_NAMES, **params)
+    return run.rows(
+        "impact/hire_unit_cost", country_names=COUNTRY_NAMES, case=ESTIMATE_CASE.get(), **params
+    )
 
 
 # --------------------------------------------------------------------------- sections

@@ -8,16 +8,23 @@ start from it, and the import's sweep leaves both alone (they carry no ``_source
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import neo4j
 
 from vivim_graph.errors import QueryError
 from vivim_graph.impact.common import ImpactReport
+from vivim_graph.model.saved import (
+    AFFECTS,
+    HAS_STEP,
+    PLAN_STEP_LABEL,
+    SCENARIO_LABEL,
+)
 from vivim_graph.model.spec import GraphModel, load_model, quote
 
-SCENARIO_LABEL = "Scenario"
-AFFECTS = "AFFECTS"
+# The labels and types are declared in the model layer (model.saved); a saved plan
+# (impact.plan_store) is a Scenario with its changes as ordered PlanStep nodes.
 
 
 def affected(report: ImpactReport) -> list[dict[str, Any]]:
@@ -63,8 +70,10 @@ def save(
     *,
     database: str = "neo4j",
     model: GraphModel | None = None,
+    also: Callable[[neo4j.ManagedTransaction], int] | None = None,
 ) -> int:
-    """Store (or replace) scenario `name` in one transaction; returns the links made."""
+    """Store (or replace) scenario `name` in one transaction; returns the links made.
+    ``also`` writes more in the same transaction (a plan's steps) and returns its links."""
     if not name.strip():
         raise QueryError("--save needs a non-empty name")
     model = model or load_model()
@@ -101,7 +110,7 @@ def save(
                 rows=rows,
             ).single()
             made += record["made"] if record else 0
-        return made
+        return made + (also(tx) if also else 0)
 
     with driver.session(database=database) as session:
         return session.execute_write(work)
@@ -138,7 +147,8 @@ def load(driver: neo4j.Driver, name: str, *, database: str = "neo4j") -> ImpactR
 def delete(driver: neo4j.Driver, name: str, *, database: str = "neo4j") -> None:
     load(driver, name, database=database)  # a clear error when it does not exist
     driver.execute_query(
-        f"MATCH (s:{SCENARIO_LABEL} {{name: $name}}) DETACH DELETE s",
+        f"MATCH (s:{SCENARIO_LABEL} {{name: $name}}) "
+        f"OPTIONAL MATCH (s)-[:{HAS_STEP}]->(step:{PLAN_STEP_LABEL}) DETACH DELETE step, s",
         name=name,
         database_=database,
     )

@@ -8,6 +8,7 @@ import neo4j
 
 from vivim_graph.errors import QueryError
 from vivim_graph.impact.common import (
+    ESTIMATE_CASE,
     ImpactReport,
     Runner,
     budget_section,
@@ -38,7 +39,7 @@ def _users(run: Runner, mau: int, at: str | None) -> None:
     baseline = load_baseline(run)
     if at is not None and at not in baseline:
         raise QueryError(f"no milestone {at!r}; milestones: {', '.join(baseline)}")
-    rows = run.rows("impact/user_scale", mau=mau, at=at)
+    rows = run.rows("impact/user_scale", mau=mau, at=at, case=ESTIMATE_CASE.get())
     if not rows:
         raise QueryError(f"no user-scale answer for {mau:,} users at {at or 'the last milestone'}")
     row = rows[0]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from vivim_graph.errors import CypherRefused, did_you_mean
+from vivim_graph.model.saved import SAVED_LABELS, SAVED_TYPES
 from vivim_graph.model.spec import GraphModel
 from vivim_graph.queries.lexer import Token, tokenize
 
@@ -49,6 +50,9 @@ def vocabulary(model: GraphModel) -> Vocabulary:
     types: dict[str, frozenset[str]] = {t: SYSTEM_PROPERTIES for t in model.relationship_types()}
     for join in model.joins:
         types[join.type] = types[join.type] | {p.name for p in join.properties}
+    # saved scenarios and plans: written by the project, not replicated (model.saved)
+    labels.update(SAVED_LABELS)
+    types.update(SAVED_TYPES)
     return Vocabulary(labels, types)
 
 

@@ -52,4 +52,10 @@ TOUR = (
         "user scale, and where GPUs are cheapest.",
         ("explore/cloud_providers", "infrastructure_cost_summary", "gpu_price_comparison"),
     ),
+    Stop(
+        "Saved plans",
+        "Plans saved with vivim-graph plan run FILE --save NAME: each plan's changes as "
+        "ordered steps, what each costs alone and in the plan, and what it affects.",
+        ("explore/saved_plans", "explore/plan_steps"),
+    ),
 )
