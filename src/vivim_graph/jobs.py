@@ -96,6 +96,23 @@ def run_import(
             raise _neo4j_stopped(e, "vivim-graph import") from e
 
 
+def run_offline_import(settings: Settings, *, echo: Echo, progress=None):
+    """`vivim-graph import --offline`: a first load of the local server through
+    ``neo4j-admin database import`` (see ``load.offline``); refused for any other target or
+    a graph that is not empty."""
+    from vivim_graph.load.offline import offline_import, refuse_unless_local
+    from vivim_graph.model.spec import load_model
+
+    check_neo4j_uri(settings.bolt_uri)
+    refuse_unless_local(settings)  # before any other work
+    model = load_model()
+    url = ensure_source(settings, echo=echo, model=model)
+    with connect(url) as conn:
+        return offline_import(
+            local_neo4j(settings), conn, model, echo=echo, progress=progress or (lambda *_: None)
+        )
+
+
 def run_sync(
     settings: Settings,
     *,
