@@ -237,8 +237,9 @@ def copy_to_file(conn: psycopg.Connection, query: sql.Composable, path: Path) ->
 # ----------------------------------------------------------------- validation
 def first_invalid(
     conn: psycopg.Connection, table: str, key: tuple[str, ...], properties, columns: list[str]
-) -> None:
-    """The rows the online import would refuse, found in SQL and refused in its words."""
+) -> dict[str, Any] | None:
+    """The first row (in key order) the online import would refuse for a missing required
+    value or money finer than its unit, found by SQL; None when there is none."""
     conditions = []
     for prop in properties:
         column = sql.Identifier(prop.column)
@@ -248,17 +249,20 @@ def first_invalid(
             scaled = sql.SQL("({} * {})").format(column, sql.Literal(SCALE[prop.type]))
             conditions.append(sql.SQL("{0} <> trunc({0})").format(scaled))
     if not conditions:
-        return
+        return None
     query = sql.SQL("SELECT {} FROM {} WHERE {} ORDER BY 1 LIMIT 1").format(
         sql.SQL(", ").join(sql.Identifier(c) for c in columns),
         sql.Identifier(table),
         sql.SQL(" OR ").join(conditions),
     )
     with conn.cursor(row_factory=dict_row) as cur:
-        row = cur.execute(query).fetchone()
-    if row is not None:
-        validate_row(table, properties, key, row)  # raises RowValidationError
-        raise RowValidationError(f"{table}: row {row!r} does not fit the model", table=table)
+        return cur.execute(query).fetchone()
+
+
+def _refuse(table: str, row: dict[str, Any], convert: Callable[[dict[str, Any]], Any]) -> None:
+    """Word the refusal as the online import does: its own validation and conversion."""
+    convert(row)  # raises RowValidationError
+    raise RowValidationError(f"{table}: row {row!r} does not fit the model", table=table)
 
 
 def check_references(conn: psycopg.Connection, model: GraphModel) -> None:
@@ -283,7 +287,9 @@ def export_node(
 ) -> None:
     """One node table into ``<label>.csv``: by COPY when every column allows it."""
     columns = node_columns(node)
-    first_invalid(conn, node.table, node.key, node.properties, columns)
+    bad = first_invalid(conn, node.table, node.key, node.properties, columns)
+    if bad is not None:
+        _refuse(node.table, bad, lambda row: _validated_node_row(node, row))
     pg = {p.name: types.get((node.table, p.column)) for p in node.properties}
     header = [f":ID({node.label})"] + [
         f"{p.name}:{header_type(p, pg[p.name], node.table)}" for p in node.properties
@@ -313,6 +319,11 @@ def export_node(
     export.summary.nodes[node.label] = Tally(rows=rows, created=rows)
 
 
+def _validated_node_row(node: NodeSpec, row: dict[str, Any]) -> dict[str, Any]:
+    validate_row(node.table, node.properties, node.key, row)
+    return node_row(node, row)  # exactness of money is part of validity
+
+
 def _node_rows_to_file(conn, node: NodeSpec, columns: list[str], path: Path, run: str):
     """Row by row through the importer's own conversion: the values are its values."""
     rows, multiline = 0, False
@@ -320,8 +331,7 @@ def _node_rows_to_file(conn, node: NodeSpec, columns: list[str], path: Path, run
         for batch in stream_rows(conn, node.table, columns, 5000):
             lines = []
             for row in batch:
-                validate_row(node.table, node.properties, node.key, row)
-                converted = node_row(node, row)
+                converted = _validated_node_row(node, row)
                 props, temporals = converted["props"], converted["t"]
                 values = [converted["key"]]
                 values += [temporals.get(p.name, props.get(p.name)) for p in node.properties]
@@ -374,7 +384,11 @@ def export_join(
 ) -> tuple[list[str], Path, int, bool]:
     """A join table into one file: both ends, its properties, module and provenance."""
     source, target = join.source.columns[0], join.target.columns[0]
-    first_invalid(conn, join.table, (), tuple(p for p in join.properties if p.type in SCALE), [])
+    money = tuple(p for p in join.properties if p.type in SCALE)
+    columns = list(dict.fromkeys([source, target, *(p.column for p in join.properties)]))
+    bad = first_invalid(conn, join.table, (), money, columns)
+    if bad is not None:
+        _refuse(join.table, bad, lambda row: join_row(join, row, source, target))
     pg = {p.name: types.get((join.table, p.column)) for p in join.properties}
     header = [
         f":START_ID({model.node_by_table[join.source.table].label})",

@@ -81,6 +81,7 @@ def import_command(
         "database",
         "import",
         "full",
+        database,  # first: the file-list options take every argument after them
         f"--max-off-heap-memory={settings.neo4j_pagecache}",
         f"--report-file={staging / 'logs' / 'import.report'}",
         *(f"--nodes={s.name}={s.header},{s.data}" for s in nodes),
@@ -91,7 +92,6 @@ def import_command(
             "--multiline-fields-format=v2",
             "--multiline-fields=" + ",".join(str(p) for p in multiline),
         ]
-    command.append(database)
     env = {**os.environ, "NEO4J_HOME": str(staging), "NEO4J_CONF": str(staging / "conf")}
     return command, env
 
