@@ -37,6 +37,7 @@ def offline_settings(database_url: str, **extra) -> Settings:
         VIVIM_NEO4J_HTTP_PORT=HTTP,
         VIVIM_NEO4J_HEAP="512m",
         VIVIM_NEO4J_PAGECACHE="256m",
+        VIVIM_NEO4J_START_TIMEOUT=600,  # two shared cores: a start can take minutes
         NEO4J_PASSWORD=SecretStr(PASSWORD),
         DATABASE_URL=SecretStr(database_url),
         **{"NEO4J_URI": None, **extra},
@@ -193,6 +194,7 @@ def _env(url: str, **extra: str) -> dict[str, str]:
         "VIVIM_NEO4J_HTTP_PORT": str(HTTP),
         "VIVIM_NEO4J_HEAP": "512m",
         "VIVIM_NEO4J_PAGECACHE": "256m",
+        "VIVIM_NEO4J_START_TIMEOUT": "600",
         "NEO4J_PASSWORD": PASSWORD,
         "DATABASE_URL": url,
         **extra,
