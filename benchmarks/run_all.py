@@ -14,7 +14,9 @@ its own local Neo4j there and uses the embedded PostgreSQL, and prints:
 - incremental sync after 1 row, 1 % and 10 % of the synthetic rows changed, vs a run that
   finds no change (the fixed cost of a run) and vs the full sync;
 - CLI start-up (``--help``) vs a bare ``python -c "import neo4j"``;
-- p50/p95 of ``query milestone_cost_summary`` in process and through the CLI.
+- p50/p95 of ``query milestone_cost_summary`` in process and through the CLI;
+- per scale, full sync vs ``neo4j-admin import`` (export included) vs ``import --offline``
+  on the same synthetic data (``offline_benchmark.py``), as ratios.
 
 Figures, not assertions: it is not part of the test suite. It writes them to
 benchmarks/results/all-<timestamp>.json as well.
@@ -36,6 +38,7 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import offline_benchmark
 import sync_benchmark as sb
 
 from vivim_graph.load.importer import import_graph
@@ -300,6 +303,9 @@ def main() -> None:
                 print(f"--- scale {scale}", flush=True)
                 results[f"sync_{scale}"] = sync_scale(s, driver, admin, scale)
                 print(json.dumps(results[f"sync_{scale}"], indent=2), flush=True)
+                # full sync vs neo4j-admin import (export included) vs import --offline
+                results[f"offline_{scale}"] = offline_benchmark.compare(s, server, admin, scale)
+                print(json.dumps(results[f"offline_{scale}"], indent=2), flush=True)
         finally:
             driver.close()
     finally:
