@@ -346,6 +346,14 @@ def _node_rows_to_file(conn, node: NodeSpec, columns: list[str], path: Path, run
     return rows, multiline
 
 
+def node_id(node: NodeSpec) -> sql.Composable:
+    """A node's ID in the files: its key, or the importer's 'a|b' text of a composite key."""
+    if len(node.key) == 1:
+        return sql.Identifier(node.key[0])
+    parts = sql.SQL(", ").join(sql.Identifier(c) for c in node.key)
+    return sql.SQL("concat_ws('|', {})").format(parts)
+
+
 def export_references(
     conn: psycopg.Connection, model: GraphModel, node: NodeSpec, out: Path, run: str, export
 ) -> None:
@@ -354,7 +362,7 @@ def export_references(
         target = model.node_by_table[ref.target]
         column = sql.Identifier(ref.columns[0])  # the importer follows the first column
         query = sql.SQL("SELECT {}, {}, {}, {} FROM {} WHERE {} IS NOT NULL").format(
-            sql.Identifier(node.key[0]),
+            node_id(node),
             column,
             sql.Literal(node.table),
             sql.Literal(run),
