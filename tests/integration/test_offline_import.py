@@ -58,11 +58,15 @@ def own_server(postgres_server) -> Iterator[Settings]:
         server.stop()
 
 
-@pytest.fixture
-def own_driver(own_server: Settings) -> Iterator[neo4j.Driver]:
-    driver = neo4j.GraphDatabase.driver(
+def connect() -> neo4j.Driver:
+    return neo4j.GraphDatabase.driver(
         f"neo4j://127.0.0.1:{BOLT}", auth=("neo4j", PASSWORD), notifications_min_severity="OFF"
     )
+
+
+@pytest.fixture
+def own_driver(own_server: Settings) -> Iterator[neo4j.Driver]:
+    driver = connect()
     yield driver
     driver.close()
 
@@ -148,10 +152,16 @@ def test_a_row_the_online_import_refuses_is_refused_alike_and_nothing_changes(
 
 
 # ------------------------------------------------------------------ the same graph
-def test_offline_import_of_the_seeds_equals_the_online_import(own_server, own_driver, seeded_db):
-    wipe(own_driver)
+def test_offline_import_of_the_seeds_equals_the_online_import(own_server, seeded_db):
+    with connect() as driver:
+        wipe(driver)
     result = run_offline_import(offline_settings(seeded_db), echo=lambda _: None)
     assert result.check.ok, result.check.mismatches
+    with connect() as driver:  # the server was restarted on the new store
+        _same_as_online(driver, seeded_db, result)
+
+
+def _same_as_online(own_driver: neo4j.Driver, seeded_db: str, result) -> None:
     offline = graph_checksum(own_driver)
     assert offline[:2] == expected_counts(seeded_db)
     assert (
