@@ -185,11 +185,13 @@ def _same_as_online(own_driver: neo4j.Driver, seeded_db: str, result) -> None:
 
 
 def _schema_names(driver: neo4j.Driver) -> set[str]:
-    records, _, _ = driver.execute_query(
-        "SHOW CONSTRAINTS YIELD name RETURN name UNION SHOW INDEXES YIELD name RETURN name",
-        database_="neo4j",
-    )
-    names = {r["name"] for r in records}
+    names = set()
+    for statement in (
+        "SHOW CONSTRAINTS YIELD name RETURN name",
+        "SHOW INDEXES YIELD name RETURN name",
+    ):
+        records, _, _ = driver.execute_query(statement, database_="neo4j")
+        names |= {r["name"] for r in records}
     assert len(names) > len(load_model().nodes)  # a key constraint per label, and more
     return names
 
