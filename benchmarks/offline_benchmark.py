@@ -186,7 +186,7 @@ def offline_phases(stdout: str) -> dict[str, float]:
     """The phases `import --offline` prints: 'offline: export 2.1 s, admin import 90.9 s, …'."""
     line = next(x for x in stdout.splitlines() if x.startswith("offline: "))
     return {
-        name.replace(" ", "_") + "_s": float(value)
+        name.strip().replace(" ", "_") + "_s": float(value)
         for name, value in re.findall(r"([a-z ]+?) ([0-9.]+) s", line.removeprefix("offline: "))
     }
 
