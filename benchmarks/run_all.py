@@ -16,10 +16,12 @@ its own local Neo4j there and uses the embedded PostgreSQL, and prints:
 - CLI start-up (``--help``) vs a bare ``python -c "import neo4j"``;
 - p50/p95 of ``query milestone_cost_summary`` in process and through the CLI;
 - p50/p95 of each impact kind in process and through the CLI, beside a bare driver process
-  running one query and ``vivim-graph --help`` (``impact_benchmark.py``).
+  running one query and ``vivim-graph --help`` (``impact_benchmark.py``);
+- per scale, full sync vs ``neo4j-admin import`` (export included) vs ``import --offline``
+  on the same synthetic data (``offline_benchmark.py``), as ratios.
 
-``--only seed answers impact sync`` runs some of the sections (the seed graph is imported
-first whenever a later section needs it).
+``--only seed answers impact sync offline`` runs some of the sections (the seed graph is
+imported first whenever a later section needs it).
 
 Figures, not assertions: it is not part of the test suite. It writes them to
 benchmarks/results/all-<timestamp>.json as well.
@@ -41,6 +43,7 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import offline_benchmark
 import sync_benchmark as sb
 from impact_benchmark import impact_figures
 
@@ -279,10 +282,10 @@ def sync_scale(s, driver, admin: str, scale: float) -> dict:
     return result
 
 
-SECTIONS = ("seed", "answers", "impact", "sync")
+SECTIONS = ("seed", "answers", "impact", "sync", "offline")
 
 
-def seeded_sections(s, driver, url: str, admin: str, args, results: dict) -> None:
+def seeded_sections(s, server, driver, url: str, admin: str, args, results: dict) -> None:
     """The sections chosen with --only, in order, each printed as it ends."""
     if "seed" in args.only:
         results["seed_import"] = seed_import(s, driver, url, args.codec_runs)
@@ -299,6 +302,10 @@ def seeded_sections(s, driver, url: str, admin: str, args, results: dict) -> Non
         print(f"--- scale {scale}", flush=True)
         results[f"sync_{scale}"] = sync_scale(s, driver, admin, scale)
         print(json.dumps(results[f"sync_{scale}"], indent=2), flush=True)
+    for scale in args.scales if "offline" in args.only else ():
+        # full sync vs neo4j-admin import (export included) vs import --offline
+        results[f"offline_{scale}"] = offline_benchmark.compare(s, server, admin, scale)
+        print(json.dumps(results[f"offline_{scale}"], indent=2), flush=True)
 
 
 def main() -> None:
@@ -321,7 +328,7 @@ def main() -> None:
         load_seeds(url)
         driver = make_driver(s)
         try:
-            seeded_sections(s, driver, url, admin, args, results)
+            seeded_sections(s, server, driver, url, admin, args, results)
         finally:
             driver.close()
     finally:

@@ -81,6 +81,11 @@ class RowValidationError(VivimGraphError):
         self.column = column
 
 
+class OfflineImportRefused(VivimGraphError):
+    """`import --offline` cannot run here: the target is not the local server, or its graph
+    is not empty (or a writer holds it)."""
+
+
 class QueryError(VivimGraphError):
     """A named query is unknown, lacks a parameter, or failed in Neo4j."""
 

@@ -96,6 +96,23 @@ def run_import(
             raise _neo4j_stopped(e, "vivim-graph import") from e
 
 
+def run_offline_import(settings: Settings, *, echo: Echo, progress=None):
+    """`vivim-graph import --offline`: a first load of the local server through
+    ``neo4j-admin database import`` (see ``load.offline``); refused for any other target or
+    a graph that is not empty."""
+    from vivim_graph.load.offline import offline_import, refuse_unless_local
+    from vivim_graph.model.spec import load_model
+
+    check_neo4j_uri(settings.bolt_uri)
+    refuse_unless_local(settings)  # before any other work
+    model = load_model()
+    url = ensure_source(settings, echo=echo, model=model)
+    with connect(url) as conn:
+        return offline_import(
+            local_neo4j(settings), conn, model, echo=echo, progress=progress or (lambda *_: None)
+        )
+
+
 def run_sync(
     settings: Settings,
     *,
@@ -177,6 +194,7 @@ def _start_local_neo4j(settings: Settings, *, echo: Echo) -> None:
     """Start the local server when NEO4J_URI is unset or names its own address (unless
     another program already answers there: then NEO4J_URI is taken at its word)."""
     if not settings.names_local_neo4j:
+        _refuse_silent_local_address(settings)
         return
     server = local_neo4j(settings)
     if not settings.uses_local_neo4j:
@@ -184,6 +202,39 @@ def _start_local_neo4j(settings: Settings, *, echo: Echo) -> None:
             return  # a Neo4j of the user's own (Docker, Desktop) at that address
         echo(f"NEO4J_URI names the local server's address ({settings.neo4j_uri}): starting it.")
     echo(server.start(echo=echo).describe())
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def _refuse_silent_local_address(settings: Settings) -> None:
+    """NEO4J_URI names this machine, at a port that is not the local server's and where
+    nothing answers: say so plainly (and how to have `up` start the local server there),
+    instead of the driver's "Unable to retrieve routing information" after other work."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from vivim_graph.errors import ConnectionFailed
+
+    uri = settings.bolt_uri
+    parts = urlsplit(uri)
+    if parts.scheme not in ("neo4j", "bolt") or parts.hostname not in LOCAL_HOSTS:
+        return
+    port = parts.port or 7687
+    try:
+        socket.create_connection((parts.hostname, port), timeout=2).close()
+        return  # a Neo4j of the user's own answers there
+    except OSError:
+        pass
+    shown = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+    raise ConnectionFailed(
+        f"nothing answers at NEO4J_URI {shown}: no server listens on port {port} of this "
+        f"machine, and the local server vivim-graph runs is set to port "
+        f"{settings.neo4j_bolt_port} (VIVIM_NEO4J_BOLT_PORT)",
+        uri=shown,
+        hint=f"to have `up` start the local server at that address, set "
+        f"VIVIM_NEO4J_BOLT_PORT={port} (or unset NEO4J_URI); else start the Neo4j it names",
+    )
 
 
 FIRST_QUERIES = ("malta_cost_drivers", "milestone_hub", "cloud_providers")

@@ -27,6 +27,10 @@ __all__ = ["check_neo4j_uri", "make_driver", "open_driver"]
 RETRY_SECONDS = 8.0
 CONNECT_SECONDS = 10.0
 logging.getLogger("neo4j").setLevel(logging.ERROR)
+# Without a handler of its own, Python's last-resort handler prints the driver's ERROR lines
+# ("Unable to retrieve routing information") on stderr before our one clear message; an
+# application that configures logging still gets them through propagation.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 def make_driver(settings: Settings, *, verify: bool = True) -> neo4j.Driver:

@@ -94,20 +94,45 @@ def db_describe(ctx: Context, mermaid_path: str | None) -> None:
 )
 @click.option("--batch-size", type=click.IntRange(1), help="Rows per write transaction.")
 @click.option("--wait", is_flag=True, help="Queue behind a running import or sync.")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="First load into the empty local server: build its store with neo4j-admin "
+    "import (the server is stopped and restarted), then constraints and check.",
+)
 @pass_ctx
 def import_command(
-    ctx: Context, database_url: str | None, batch_size: int | None, wait: bool
+    ctx: Context, database_url: str | None, batch_size: int | None, wait: bool, offline: bool
 ) -> None:
     """Replicate every table of the cost database into Neo4j (idempotent)."""
     from vivim_graph import jobs as workflow
     from vivim_graph.cli.output import ProgressDisplay, print_import_summary
 
     settings = _with_overrides(ctx, database_url=database_url, batch_size=batch_size)
+    if offline:
+        _import_offline(settings)
+        return
     with ProgressDisplay() as progress:
         summary = workflow.run_import(
             settings, echo=echo, progress=progress, wait=wait, waiting=_echo_err
         )
     print_import_summary(summary)
+
+
+def _import_offline(settings: Settings) -> None:
+    from vivim_graph import jobs as workflow
+    from vivim_graph.cli.output import ProgressDisplay, print_check_report, print_import_summary
+
+    with ProgressDisplay() as progress:
+        result = workflow.run_offline_import(settings, echo=_echo_err, progress=progress)
+    print_import_summary(result.summary)
+    echo(
+        "offline: "
+        + ", ".join(f"{phase.replace('_', ' ')} {s:.1f} s" for phase, s in result.seconds.items())
+    )
+    print_check_report(result.check)
+    if not result.check.ok:
+        raise SystemExit(1)
 
 
 @cli.command()

@@ -243,6 +243,19 @@ MERGE_REFERENCE = _cypher(
 DELETE_NODES = _cypher("UNWIND $eids AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n")
 
 
+# `import --offline` replaces the store: only a graph with nothing in it (but a free writer
+# lock) may be replaced, and never while a writer holds the lock.
+GRAPH_SAMPLE_LABELS = _cypher(
+    "MATCH (n) WHERE NOT n:VivimWriterLock WITH n LIMIT 1000 "
+    "UNWIND labels(n) AS label RETURN DISTINCT label LIMIT 5"
+)
+GRAPH_SIZE = _cypher("MATCH (n) RETURN count(n) AS nodes")
+WRITER_LOCK_HOLDER = _cypher(
+    "MATCH (l:VivimWriterLock) WHERE l.owner IS NOT NULL AND l.expires_at > datetime() "
+    "RETURN l.command AS command, l.pid AS pid, l.host AS host LIMIT 1"
+)
+
+
 DELETE_STALE_RELATIONSHIPS = _cypher(
     "MATCH ()-[r]->() WHERE r._source_table IN $tables AND r._sync_run <> $run DELETE r"
 )
