@@ -75,7 +75,7 @@ DEFAULT_NEO4J_VERSION = NEO4J_LINES["5.26"]
 _NEO4J_VERSION = re.compile(r"\d{1,4}\.\d{1,2}(\.\d{1,3})?")
 
 
-def resolve_neo4j_version(spec: str) -> str:
+def resolve_neo4j_version(spec: str, source: str = "VIVIM_NEO4J_VERSION") -> str:
     """An exact Neo4j version for ``spec``: a known line (``2026.x``) becomes its newest
     release; anything else must look like a version (Maven says later if it exists)."""
     text = spec.strip().lower()
@@ -84,7 +84,7 @@ def resolve_neo4j_version(spec: str) -> str:
         return NEO4J_LINES[line]
     if not _NEO4J_VERSION.fullmatch(text):
         raise ConfigError(
-            f"VIVIM_NEO4J_VERSION {spec!r} is not a Neo4j version",
+            f"{source} {spec!r} is not a Neo4j version",
             hint="give an exact version (2026.08.1, 5.26.19) or a line: "
             + ", ".join(f"{k}.x" for k in NEO4J_LINES),
         )
