@@ -41,6 +41,16 @@ TEST_STATE_DIR = Path(os.environ.get("VIVIM_TEST_STATE_DIR", _DEFAULT_STATE)).re
 TEST_BOLT_PORT = int(os.environ.get("VIVIM_TEST_BOLT_PORT", "17687"))
 TEST_HTTP_PORT = int(os.environ.get("VIVIM_TEST_HTTP_PORT", "17474"))
 TEST_PASSWORD = "vivim-test-only"
+# A second local server (the other Neo4j line, the read-only reader): by default on the
+# crash test's ports, free while no crash test runs (modules run one after another).
+OTHER_BOLT_PORT = int(
+    os.environ.get("VIVIM_TEST_OTHER_BOLT_PORT")
+    or os.environ.get("VIVIM_TEST_CRASH_BOLT_PORT", "17887")
+)
+OTHER_HTTP_PORT = int(
+    os.environ.get("VIVIM_TEST_OTHER_HTTP_PORT")
+    or os.environ.get("VIVIM_TEST_CRASH_HTTP_PORT", "17674")
+)
 _CALENDAR = TEST_NEO4J_VERSION.split(".")[0] >= "2025"
 NEO4J_IMAGE = f"neo4j:{TEST_NEO4J_VERSION if _CALENDAR else '5.26'}-community"
 POSTGRES_IMAGE = "postgres:16"

@@ -16,7 +16,6 @@ crash ports (the crash test runs later in the session, after this module stopped
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import neo4j
@@ -41,7 +40,14 @@ from tests.integration.test_views_parity import (  # noqa: F401
     seeds_in_graph,
     test_parity_on_seeds,
 )
-from tests.servers import TEST_NEO4J_VERSION, TEST_PASSWORD, TEST_STATE_DIR, Neo4jTarget
+from tests.servers import (
+    OTHER_BOLT_PORT,
+    OTHER_HTTP_PORT,
+    TEST_NEO4J_VERSION,
+    TEST_PASSWORD,
+    TEST_STATE_DIR,
+    Neo4jTarget,
+)
 from vivim_graph.servers.local_neo4j import LocalNeo4j, is_calendar_version
 from vivim_graph.settings import DEFAULT_NEO4J_VERSION, NEO4J_LINES, load_settings
 
@@ -49,14 +55,6 @@ pytestmark = pytest.mark.integration
 
 OTHER_VERSION = (
     DEFAULT_NEO4J_VERSION if is_calendar_version(TEST_NEO4J_VERSION) else NEO4J_LINES["2026"]
-)
-OTHER_BOLT_PORT = int(
-    os.environ.get("VIVIM_TEST_OTHER_BOLT_PORT")
-    or os.environ.get("VIVIM_TEST_CRASH_BOLT_PORT", "17887")
-)
-OTHER_HTTP_PORT = int(
-    os.environ.get("VIVIM_TEST_OTHER_HTTP_PORT")
-    or os.environ.get("VIVIM_TEST_CRASH_HTTP_PORT", "17674")
 )
 
 
@@ -69,6 +67,7 @@ def neo4j_server() -> Iterator[Neo4jTarget]:
         VIVIM_NEO4J_BOLT_PORT=OTHER_BOLT_PORT,
         VIVIM_NEO4J_HTTP_PORT=OTHER_HTTP_PORT,
         VIVIM_NEO4J_VERSION=OTHER_VERSION,
+        VIVIM_NEO4J_START_TIMEOUT=600,  # a first start creates the store: slow on busy cores
         NEO4J_PASSWORD=SecretStr(TEST_PASSWORD),
         NEO4J_URI=None,
     )
