@@ -48,6 +48,10 @@ class ReadOnlyNeo4j(LocalNeo4j):
 
 @pytest.fixture(scope="module")
 def reader() -> Iterator[Neo4jTarget]:
+    """A read-only server. A database cannot be *created* read-only (the first start of an
+    empty home fails to start `neo4j`: "No write operations are allowed"), so an empty home
+    is started writable once to create its store, as a snapshot would be loaded, then
+    restarted read-only."""
     settings = load_settings(
         VIVIM_STATE_DIR=TEST_STATE_DIR / "reader",
         VIVIM_NEO4J_BOLT_PORT=OTHER_BOLT_PORT,
@@ -58,16 +62,18 @@ def reader() -> Iterator[Neo4jTarget]:
         NEO4J_URI=None,
     )
     server = ReadOnlyNeo4j(settings)
-    started_here = not server.status().running
+    server.stop()  # a server left running may be writable: restart it read-only
     try:
+        if not (server.home / "data" / "databases" / "neo4j").exists():
+            LocalNeo4j(settings).start(echo=lambda _: None)
+            LocalNeo4j(settings).stop()
         status = server.start(echo=lambda _: None)
     except Exception as e:
         pytest.fail(f"no read-only Neo4j for the routing tests: {e}", pytrace=False)
     try:
         yield Neo4jTarget(status.bolt_uri, "neo4j", TEST_PASSWORD, None, "read-only runner")
     finally:
-        if started_here:
-            server.stop()
+        server.stop()
 
 
 def routing_table(driver: neo4j.Driver) -> dict[str, list[str]]:
