@@ -64,9 +64,11 @@ def reader() -> Iterator[Neo4jTarget]:
     server = ReadOnlyNeo4j(settings)
     server.stop()  # a server left running may be writable: restart it read-only
     try:
-        if not (server.home / "data" / "databases" / "neo4j").exists():
+        created = server.home / "data" / "created-writable"  # gone with the store
+        if not created.exists():
             LocalNeo4j(settings).start(echo=lambda _: None)
             LocalNeo4j(settings).stop()
+            created.touch()
         status = server.start(echo=lambda _: None)
     except Exception as e:
         pytest.fail(f"no read-only Neo4j for the routing tests: {e}", pytrace=False)
