@@ -6,8 +6,9 @@ the other line (2026.x beside 5.26, 5.26 beside a calendar version) on its own p
 state directory, as the Neo4j-crash test of test_sync.py does, and runs the *same* test
 functions against it: they are imported below, and this module's ``neo4j_server`` and
 ``driver`` fixtures take the place of the session's for every test collected here. So CI
-checks every named view and every impact scenario on both lines without running the whole
-suite twice. The calendar server's databases speak Cypher 25 by default (see
+checks every named view and every impact scenario's figures on both lines without running
+the whole suite twice (the impact tests of CLI output and of explanations are left to the
+session's server: they add minutes and test nothing that depends on the Neo4j version). The calendar server's databases speak Cypher 25 by default (see
 ``local_neo4j.calendar_config``), so the queries are checked in the current language too.
 
 Its ports: ``VIVIM_TEST_OTHER_BOLT_PORT`` / ``VIVIM_TEST_OTHER_HTTP_PORT``, by default the
@@ -26,12 +27,10 @@ from tests.conftest import _claim_database
 from tests.integration.test_impact import (  # noqa: F401 - the tests and fixtures run here too
     baseline_checksum,
     env,
-    test_cli_hire_acceptance_table_and_json,
     test_hire_errors_name_what_is_wrong,
     test_hire_in_a_country_without_a_template_costs_the_legal_work,
     test_hire_two_seniors_in_malta_matches_sql,
     test_node_blast_radius_matches_foreign_keys,
-    test_relocating_a_team_or_nobody_is_explained,
     test_relocation_matches_sql,
     test_saved_scenarios_list_show_compare_delete,
     test_scenarios_left_the_baseline_graph_unchanged,
