@@ -8,7 +8,9 @@ functions against it: they are imported below, and this module's ``neo4j_server`
 ``driver`` fixtures take the place of the session's for every test collected here. So CI
 checks every named view and every impact scenario's figures on both lines without running
 the whole suite twice (the impact tests of CLI output and of explanations are left to the
-session's server: they add minutes and test nothing that depends on the Neo4j version). The calendar server's databases speak Cypher 25 by default (see
+session's server: they add minutes and test nothing that depends on the Neo4j version).
+
+The calendar server's databases speak Cypher 25 by default (see
 ``local_neo4j.calendar_config``), so the queries are checked in the current language too.
 
 Its ports: ``VIVIM_TEST_OTHER_BOLT_PORT`` / ``VIVIM_TEST_OTHER_HTTP_PORT``, by default the
