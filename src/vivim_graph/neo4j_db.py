@@ -94,16 +94,20 @@ def open_driver(settings: Settings) -> Iterator[neo4j.Driver]:
     try:
         yield driver
     except Neo4jError as e:
-        if e.code != READ_ONLY_CODE:
+        if e.code not in READ_ONLY_CODES:
             raise
         raise read_only_error(settings, e) from None
     finally:
         driver.close()
 
 
-# A write sent to a read-only database: a read replica, a Community server started with
-# server.databases.default_to_read_only, or a database set READ ONLY.
-READ_ONLY_CODE = "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase"
+# A write sent to a read-only database: a Community server started with
+# server.databases.default_to_read_only (the first code, seen on 5.26), a database set
+# READ ONLY, a read replica.
+READ_ONLY_CODES = (
+    "Neo.ClientError.General.WriteOnReadOnlyAccessDatabase",
+    "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",
+)
 
 
 def read_only_error(settings: Settings, error: Neo4jError) -> ConfigError:
