@@ -39,7 +39,7 @@ from vivim_graph.neo4j_db import make_driver
 from vivim_graph.queries import catalog as queries
 from vivim_graph.queries.guard import run_guarded
 from vivim_graph.servers.local_neo4j import LocalNeo4j, find_java
-from vivim_graph.settings import load_settings
+from vivim_graph.settings import load_settings, resolve_neo4j_version
 from vivim_graph.sources.postgres import (
     EmbeddedPostgres,
     drop_database,
@@ -60,7 +60,7 @@ def settings_for(version: str):
     ports = load_settings()  # the environment's or the config file's ports
     state = Path(os.environ.get("VIVIM_BENCH_STATE_DIR", ROOT / ".vivim" / "bench-versions"))
     return load_settings(
-        VIVIM_STATE_DIR=state / version,
+        VIVIM_STATE_DIR=state / resolve_neo4j_version(version),
         VIVIM_NEO4J_BOLT_PORT=ports.neo4j_bolt_port,
         VIVIM_NEO4J_HTTP_PORT=ports.neo4j_http_port,
         VIVIM_NEO4J_VERSION=version,
