@@ -20,7 +20,12 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from vivim_graph.settings import Settings, load_settings
+from vivim_graph.settings import (
+    DEFAULT_NEO4J_VERSION,
+    Settings,
+    load_settings,
+    resolve_neo4j_version,
+)
 
 # Under pytest-xdist every worker has servers of its own: worker gwN (N > 0) adds N * 5000
 # to every port and uses its own state directory, so two workers never share a database.
@@ -32,14 +37,29 @@ def test_port(variable: str, default: int) -> int:
     return int(os.environ.get(variable, str(default))) + 5000 * WORKER
 
 
-_STATE = os.environ.get("VIVIM_TEST_STATE_DIR", ".vivim/test")
+# The local test server's Neo4j: VIVIM_TEST_NEO4J_VERSION (a line such as 2026.x, or an
+# exact version), else the default 5.26. Another line keeps its store in its own directory.
+TEST_NEO4J_VERSION = resolve_neo4j_version(
+    os.environ.get("VIVIM_TEST_NEO4J_VERSION", DEFAULT_NEO4J_VERSION), "VIVIM_TEST_NEO4J_VERSION"
+)
+_STATE = os.environ.get(
+    "VIVIM_TEST_STATE_DIR",
+    ".vivim/test"
+    if TEST_NEO4J_VERSION == DEFAULT_NEO4J_VERSION
+    else f".vivim/test-{TEST_NEO4J_VERSION}",
+)
 TEST_STATE_DIR = Path(_STATE if WORKER == 0 else f"{_STATE}-gw{WORKER}").resolve()
 TEST_BOLT_PORT = test_port("VIVIM_TEST_BOLT_PORT", 17687)
 TEST_HTTP_PORT = test_port("VIVIM_TEST_HTTP_PORT", 17474)
 CRASH_BOLT_PORT = test_port("VIVIM_TEST_CRASH_BOLT_PORT", 17887)  # servers a test kills
 CRASH_HTTP_PORT = test_port("VIVIM_TEST_CRASH_HTTP_PORT", 17674)
 TEST_PASSWORD = "vivim-test-only"
-NEO4J_IMAGE = "neo4j:5.26-community"
+# A second local server (the other Neo4j line, the read-only reader): by default on the
+# crash test's ports, free while no crash test runs (modules run one after another).
+OTHER_BOLT_PORT = test_port("VIVIM_TEST_OTHER_BOLT_PORT", CRASH_BOLT_PORT - 5000 * WORKER)
+OTHER_HTTP_PORT = test_port("VIVIM_TEST_OTHER_HTTP_PORT", CRASH_HTTP_PORT - 5000 * WORKER)
+_CALENDAR = TEST_NEO4J_VERSION.split(".")[0] >= "2025"
+NEO4J_IMAGE = f"neo4j:{TEST_NEO4J_VERSION if _CALENDAR else '5.26'}-community"
 POSTGRES_IMAGE = "postgres:16"
 
 
@@ -73,6 +93,7 @@ def local_test_settings() -> Settings:
         VIVIM_STATE_DIR=TEST_STATE_DIR,
         VIVIM_NEO4J_BOLT_PORT=TEST_BOLT_PORT,
         VIVIM_NEO4J_HTTP_PORT=TEST_HTTP_PORT,
+        VIVIM_NEO4J_VERSION=TEST_NEO4J_VERSION,
         NEO4J_PASSWORD=SecretStr(TEST_PASSWORD),
         NEO4J_URI=None,
         DATABASE_URL=None,
@@ -95,7 +116,7 @@ def neo4j_target(use_docker: bool) -> Iterator[Neo4jTarget]:
 
         container = (
             Neo4jContainer(NEO4J_IMAGE, password=TEST_PASSWORD)
-            .with_env("NEO4J_PLUGINS", '["apoc"]')
+            .with_env("NEO4J_PLUGINS", "[]" if _CALENDAR else '["apoc"]')
             .with_exposed_ports(7474, 7687)
         )
         with container:

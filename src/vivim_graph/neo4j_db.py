@@ -98,8 +98,31 @@ def open_driver(settings: Settings) -> Iterator[neo4j.Driver]:
     driver = make_driver(settings)
     try:
         yield driver
+    except Neo4jError as e:
+        if e.code not in READ_ONLY_CODES:
+            raise
+        raise read_only_error(settings, e) from None
     finally:
         driver.close()
+
+
+# A write sent to a read-only database: a Community server started with
+# server.databases.default_to_read_only (the first code, seen on 5.26), a database set
+# READ ONLY, a read replica.
+READ_ONLY_CODES = (
+    "Neo.ClientError.General.WriteOnReadOnlyAccessDatabase",
+    "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",
+)
+
+
+def read_only_error(settings: Settings, error: Neo4jError) -> ConfigError:
+    uri = settings.bolt_uri.rpartition("@")[2]
+    return ConfigError(
+        f"Neo4j at {uri} refuses writes to database {settings.neo4j_database!r}: it is "
+        f"read-only ({error.message or error.code})",
+        hint="import and sync write: point NEO4J_URI at the writer. A read-only server "
+        "answers query, cypher, impact (without --save) and mcp (see docs/scale.md)",
+    )
 
 
 def translate_connection_error(error: BaseException, *, uri: str, user: str) -> BaseException:

@@ -16,11 +16,19 @@ Passwords are ``SecretStr``: they never appear in ``repr``, logs or error messag
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from vivim_graph.errors import ConfigError
@@ -56,6 +64,31 @@ def check_neo4j_uri(uri: str) -> str:
         message = f"NEO4J_URI {shown}: the port is not a number"
         raise ConfigError(message, hint=NEO4J_URI_HINT) from None
     return uri
+
+
+# The Neo4j lines the local runner knows, each with its newest release on Maven Central.
+# 5.26 is the LTS (Java 17 or 21, APOC); calendar versions (2025.x, 2026.x: what Aura runs,
+# Cypher 25) need Java 21+. VIVIM_NEO4J_VERSION takes a line (`2026.x`, `2026`, `5.26.x`)
+# or an exact version (`2026.08.1`), which is used as given.
+NEO4J_LINES = {"5.26": "5.26.19", "2025": "2025.12.1", "2026": "2026.08.1"}
+DEFAULT_NEO4J_VERSION = NEO4J_LINES["5.26"]
+_NEO4J_VERSION = re.compile(r"\d{1,4}\.\d{1,2}(\.\d{1,3})?")
+
+
+def resolve_neo4j_version(spec: str, source: str = "VIVIM_NEO4J_VERSION") -> str:
+    """An exact Neo4j version for ``spec``: a known line (``2026.x``) becomes its newest
+    release; anything else must look like a version (Maven says later if it exists)."""
+    text = spec.strip().lower()
+    line = text.removesuffix(".x").removesuffix(".*")
+    if line in NEO4J_LINES:
+        return NEO4J_LINES[line]
+    if not _NEO4J_VERSION.fullmatch(text):
+        raise ConfigError(
+            f"{source} {spec!r} is not a Neo4j version",
+            hint="give an exact version (2026.08.1, 5.26.19) or a line: "
+            + ", ".join(f"{k}.x" for k in NEO4J_LINES),
+        )
+    return text
 
 
 def _vivim(name: str) -> Any:
@@ -137,7 +170,7 @@ class Settings(BaseSettings):
             "state_dir": Path(".vivim"),
             "cache_dir": Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
             / "vivim-graph",
-            "neo4j_version": "5.26.19",
+            "neo4j_version": DEFAULT_NEO4J_VERSION,
             "neo4j_bolt_port": 7687,
             "neo4j_http_port": 7474,
             "neo4j_heap": "1g",
@@ -154,6 +187,11 @@ class Settings(BaseSettings):
                 if key not in present:
                     data[key] = value
         return data
+
+    @field_validator("neo4j_version")
+    @classmethod
+    def _exact_neo4j_version(cls, value: str) -> str:
+        return resolve_neo4j_version(value)
 
     @property
     def bolt_uri(self) -> str:

@@ -13,7 +13,14 @@ import pytest
 from pydantic import SecretStr
 
 from tests.graph_helpers import clean, fresh_checksum, graph_checksum, run_sync
-from tests.servers import CRASH_BOLT_PORT, CRASH_HTTP_PORT, TEST_STATE_DIR, cli_env, run_cli
+from tests.servers import (
+    CRASH_BOLT_PORT,
+    CRASH_HTTP_PORT,
+    TEST_NEO4J_VERSION,
+    TEST_STATE_DIR,
+    cli_env,
+    run_cli,
+)
 from vivim_graph.errors import VivimGraphError
 from vivim_graph.load.sync import SyncBusy
 from vivim_graph.load.writer_lock import writer_lock
@@ -181,6 +188,7 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
         VIVIM_NEO4J_HTTP_PORT=CRASH_HTTP_PORT,
         VIVIM_NEO4J_HEAP="512m",
         VIVIM_NEO4J_PAGECACHE="128m",
+        VIVIM_NEO4J_VERSION=TEST_NEO4J_VERSION,
         NEO4J_PASSWORD=SecretStr("crash-test-pass"),
         NEO4J_URI=None,
     )

@@ -19,12 +19,25 @@ def neo4j() -> None:
 
 
 @neo4j.command("start")
+@click.option(
+    "--version",
+    "version",
+    metavar="VERSION",
+    help="Neo4j to run: a line (5.26.x, 2025.x, 2026.x) or an exact version "
+    "[default: VIVIM_NEO4J_VERSION, else 5.26.x]. Calendar versions need Java 21+.",
+)
 @pass_ctx
-def neo4j_start(ctx: Context) -> None:
+def neo4j_start(ctx: Context, version: str | None) -> None:
     """Start the local server; returns once Bolt answers."""
     from vivim_graph.jobs import local_neo4j
+    from vivim_graph.settings import resolve_neo4j_version
 
-    status = local_neo4j(ctx.settings).start(echo=echo)
+    settings = ctx.settings
+    if version is not None:
+        settings = settings.model_copy(
+            update={"neo4j_version": resolve_neo4j_version(version, "--version")}
+        )
+    status = local_neo4j(settings).start(echo=echo)
     echo(status.describe())
 
 

@@ -1,4 +1,8 @@
-"""A real Neo4j 5.26 Community server without Docker, assembled from Maven Central.
+"""A real Neo4j Community server without Docker, assembled from Maven Central.
+
+The version is ``VIVIM_NEO4J_VERSION``: 5.26 LTS by default (Java 17 or 21, APOC in
+``plugins/``), or a calendar version (2025.x, 2026.x: what Aura runs, Cypher 25), which
+needs Java 21 or later and has no APOC on Maven Central; the JVM is chosen by version.
 
 The official tarball is not on Maven Central, so the server home is assembled here:
 ``lib/`` holds ``org.neo4j:neo4j`` and its dependencies (server, Bolt, HTTP) plus the
@@ -40,8 +44,10 @@ from vivim_graph.servers.browser_files import (
 from vivim_graph.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+CALENDAR_ENTRY_POINT = "org.neo4j.server.Neo4jCommunity"  # 2025.x on: renamed
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 SUPPORTED_JAVA = (17, 21)  # Neo4j 5.26 LTS runs on Java 17 or 21
+CALENDAR_JAVA = (21, 25)  # 2025.x and 2026.x need Java 21; 2025.10 on also run on 25
 # Flags the official launcher passes; without the first one startup fails with a
 # LinkageError about DirectByteBuffer on Java 17.
 JVM_OPENS = (
@@ -72,13 +78,43 @@ _POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
       <version>{neo4j}</version></dependency>
     <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId>
       <version>{browser}</version></dependency>
-    <dependency><groupId>org.neo4j.procedure</groupId><artifactId>apoc-core</artifactId>
+{apoc}  </dependencies>
+</project>
+"""
+_APOC = """    <dependency><groupId>org.neo4j.procedure</groupId><artifactId>apoc-core</artifactId>
       <version>{neo4j}</version></dependency>
     <dependency><groupId>org.neo4j.procedure</groupId><artifactId>apoc-common</artifactId>
       <version>{neo4j}</version></dependency>
-  </dependencies>
-</project>
 """
+
+
+def is_calendar_version(version: str) -> bool:
+    """2025.x and later: Cypher 25, Java 21+, no APOC on Maven Central."""
+    return int(version.split(".")[0]) >= 2025
+
+
+def java_versions_for(version: str) -> tuple[int, ...]:
+    return CALENDAR_JAVA if is_calendar_version(version) else SUPPORTED_JAVA
+
+
+def entry_point(version: str) -> str:
+    return CALENDAR_ENTRY_POINT if is_calendar_version(version) else ENTRY_POINT
+
+
+def calendar_config(version: str) -> list[str]:
+    """neo4j.conf lines only calendar versions know. New databases speak Cypher 25, as on
+    Aura, so every query the project sends is checked against the current language; the
+    server phones home by default (nothing to reach here, and it is a local test server)."""
+    if not is_calendar_version(version):
+        return []
+    return ["db.query.default_language=CYPHER_25", "dbms.usage_report.enabled=false"]
+
+
+def pom_text(version: str) -> str:
+    """The Maven project whose dependencies are the server's ``lib/`` (and APOC, where
+    Maven Central has it: its releases stop at 5.26)."""
+    apoc = "" if is_calendar_version(version) else _APOC.format(neo4j=version)
+    return _POM.format(neo4j=version, browser=BROWSER_VERSION, apoc=apoc)
 
 
 @dataclass(frozen=True)
@@ -101,8 +137,10 @@ class ServerStatus:
         )
 
 
-def find_java() -> tuple[str, int]:
-    """A Java that runs Neo4j 5.26: JAVA_HOME, else PATH, else a JDK under /usr/lib/jvm."""
+def find_java(version: str = "5.26") -> tuple[str, int]:
+    """A Java that runs Neo4j ``version``: JAVA_HOME, else PATH, else a JDK under
+    /usr/lib/jvm (where Debian and Temurin packages put them), the first that fits."""
+    wanted = java_versions_for(version)
     candidates: list[str] = []
     if os.environ.get("JAVA_HOME"):
         candidates.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
@@ -114,12 +152,18 @@ def find_java() -> tuple[str, int]:
         major = _java_major(java)
         if major is not None:
             seen.append(f"{java} (Java {major})")
-            if major in SUPPORTED_JAVA:
+            if major in wanted:
                 return java, major
     found = "; found " + ", ".join(seen) if seen else ""
+    needs = " or ".join(str(v) for v in wanted)
+    package = (
+        "temurin-25-jdk or openjdk-21-jre-headless"
+        if wanted == CALENDAR_JAVA
+        else ("openjdk-17-jre-headless")
+    )
     raise ToolMissingError(
-        f"Neo4j 5.26 needs Java 17 or 21{found}",
-        hint="install one (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME",
+        f"Neo4j {version} needs Java {needs}{found}",
+        hint=f"install one (e.g. {package}) or set JAVA_HOME to it",
     )
 
 
@@ -132,6 +176,38 @@ def _java_major(java: str) -> int | None:
         return None
     match = re.search(r'version "(\d+)', out.stderr + out.stdout)
     return int(match.group(1)) if match else None
+
+
+STORE_STAMP = "vivim-neo4j-version"  # under data/: `neo4j reset` deletes it with the store
+
+
+def version_line(version: str) -> str:
+    """``2026`` for 2026.08.1, ``5.26`` for 5.26.19: a store stays within its line."""
+    parts = version.split(".")
+    return parts[0] if is_calendar_version(version) else ".".join(parts[:2])
+
+
+def check_store_version(home: Path, version: str) -> None:
+    """Refuse to open a store written by another Neo4j line: a calendar version would
+    upgrade a 5.26 store for good, and 5.26 cannot read a calendar version's store."""
+    data = home / "data"
+    if not (data / "databases").exists():
+        return
+    stamp = data / STORE_STAMP
+    # Stores from before the stamp existed were written by 5.26, the only version then.
+    written = stamp.read_text(encoding="utf-8").strip() if stamp.exists() else "5.26"
+    if version_line(written) != version_line(version):
+        raise LocalServerError(
+            f"the Neo4j store under {data} was written by Neo4j {written}; "
+            f"Neo4j {version} is another line and would not open it safely",
+            hint=f"start Neo4j {written} (VIVIM_NEO4J_VERSION={written}), or keep each "
+            "version in its own VIVIM_STATE_DIR, or `vivim-graph neo4j reset` (deletes "
+            "the graph; re-import it after)",
+        )
+
+
+def stamp_store_version(home: Path, version: str) -> None:
+    (home / "data" / STORE_STAMP).write_text(version, encoding="utf-8")
 
 
 def ensure_artifacts(settings: Settings, *, echo=print) -> Path:
@@ -148,9 +224,7 @@ def ensure_artifacts(settings: Settings, *, echo=print) -> Path:
         )
     echo(f"Fetching Neo4j {settings.neo4j_version} from Maven Central into {cache} (once)...")
     cache.mkdir(parents=True, exist_ok=True)
-    (cache / "pom.xml").write_text(
-        _POM.format(neo4j=settings.neo4j_version, browser=BROWSER_VERSION), encoding="utf-8"
-    )
+    (cache / "pom.xml").write_text(pom_text(settings.neo4j_version), encoding="utf-8")
     staging = cache / "lib.partial"
     shutil.rmtree(staging, ignore_errors=True)
     result = subprocess.run(
@@ -262,11 +336,13 @@ class LocalNeo4j:
                     hint="stop it, or choose other ports with VIVIM_NEO4J_BOLT_PORT / "
                     "VIVIM_NEO4J_HTTP_PORT",
                 )
-        java, _ = find_java()
+        java, _ = find_java(self.settings.neo4j_version)
+        check_store_version(self.home, self.settings.neo4j_version)
         artifacts = ensure_artifacts(self.settings, echo=echo)
         self._prepare_home(java, artifacts, echo=echo)
         process = self._launch(java, artifacts)
         self._wait_for_bolt(process)
+        stamp_store_version(self.home, self.settings.neo4j_version)
         return self.status()
 
     @property
@@ -291,6 +367,10 @@ class LocalNeo4j:
     def _prepare_home(self, java: str, artifacts: Path, *, echo=print) -> None:
         for sub in ("conf", "data", "logs", "run", "import", "plugins"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
+        wanted = {jar.name for jar in (artifacts / "plugins").glob("*.jar")}
+        for jar in (self.home / "plugins").glob("apoc-*.jar"):
+            if jar.name not in wanted:  # another version's APOC would break start-up
+                jar.unlink()
         for jar in (artifacts / "plugins").glob("*.jar"):
             target = self.home / "plugins" / jar.name
             if not target.exists():
@@ -340,6 +420,7 @@ class LocalNeo4j:
                 "db.tx_log.rotation.retention_policy=1 days",
                 *guide_config(self.http_base),
                 *OFFLINE_CONFIG,
+                *calendar_config(s.neo4j_version),
                 "",
             ]
         )
@@ -366,7 +447,7 @@ class LocalNeo4j:
             *JVM_OPENS,
             "-cp",
             classpath,
-            ENTRY_POINT,
+            entry_point(self.settings.neo4j_version),
             f"--home-dir={self.home}",
             f"--config-dir={self.home / 'conf'}",
         ]
@@ -448,7 +529,7 @@ def _proc_state(pid: int) -> str:
 
 def _is_neo4j_process(pid: int) -> bool:
     """Guards against a stale pid file whose pid now belongs to another program."""
-    return _cmdline_mentions(pid, ENTRY_POINT)
+    return any(_cmdline_mentions(pid, main) for main in (ENTRY_POINT, CALENDAR_ENTRY_POINT))
 
 
 def _cmdline_mentions(pid: int | None, text: str) -> bool:
