@@ -29,7 +29,6 @@ from tests.servers import cli_env, run_cli
 from vivim_graph.load.sync import CaptureGap
 from vivim_graph.load.wal_capture import (
     PUBLICATION,
-    SLOT,
     read_positions,
     setup,
     sync_once_wal,
@@ -53,8 +52,7 @@ def slot(url: str) -> tuple | None:
     rows = sql(
         url,
         "SELECT confirmed_flush_lsn::text, restart_lsn::text FROM pg_replication_slots "
-        "WHERE slot_name = %s AND database = current_database()",
-        SLOT,
+        "WHERE slot_name LIKE 'vivim_graph%%' AND database = current_database()",
     )
     return rows[0] if rows else None
 
@@ -147,7 +145,8 @@ def test_setup_and_teardown_are_idempotent_and_a_missing_slot_is_refused(driver,
     model = load_model()
     with psycopg.connect(source) as conn:
         first = setup(conn, model)
-        assert any(SLOT in line for line in first) and any(PUBLICATION in line for line in first)
+        assert any("replication slot vivim_graph_vivim_test_" in line for line in first)
+        assert any(PUBLICATION in line for line in first)
         assert setup(conn, model) == []  # everything in place: nothing done
     tables = {t for (t,) in sql(source, "SELECT tablename FROM pg_publication_tables")}
     assert tables == {n.table for n in model.nodes} | {j.table for j in model.joins}
@@ -159,9 +158,9 @@ def test_setup_and_teardown_are_idempotent_and_a_missing_slot_is_refused(driver,
     assert slot(source) is None
     sql(source, "DELETE FROM agent_alerts WHERE id = (SELECT max(id) FROM agent_alerts)")
     before, position = graph_checksum(driver), read_positions(driver, "neo4j", redact(source))
-    with pytest.raises(CaptureGap, match=f"the replication slot {SLOT} is missing") as error:
+    with pytest.raises(CaptureGap, match=r"the replication slot vivim_graph_\w+ is missing") as e:
         run_wal(driver, source)
-    assert "--full" in (error.value.hint or "")
+    assert "--full" in (e.value.hint or "")
     assert graph_checksum(driver) == before
     assert read_positions(driver, "neo4j", redact(source)) == position
     assert run_wal(driver, source, full=True).status == "completed"  # sets it up again
@@ -177,7 +176,11 @@ def test_a_slot_read_past_the_graph_position_is_refused(driver, source):
         source,
         "UPDATE skills SET name = name || ' (lost?)' WHERE id = (SELECT min(id) FROM skills)",
     )
-    sql(source, "SELECT pg_replication_slot_advance(%s, pg_current_wal_lsn())", SLOT)
+    sql(
+        source,
+        "SELECT pg_replication_slot_advance(slot_name, pg_current_wal_lsn()) "
+        "FROM pg_replication_slots WHERE database = current_database()",
+    )
     with pytest.raises(CaptureGap, match="past this graph's position"):
         run_wal(driver, source)
     run_wal(driver, source, full=True)
@@ -189,7 +192,7 @@ def test_cli_capture_choice_setup_status_and_teardown(driver, source, neo4j_serv
     env = cli_env(neo4j_server, source)
     setup_run = run_cli(env, "sync", "setup")
     assert setup_run.returncode == 0, setup_run.stderr
-    assert SLOT in setup_run.stdout
+    assert "created the replication slot vivim_graph_" in setup_run.stdout
     assert "nothing to do" in run_cli(env, "sync", "setup").stdout
     first = run_cli(env, "sync", "--format", "json")  # auto: a new source gets the WAL
     assert first.returncode == 0, first.stderr
@@ -213,7 +216,7 @@ def test_cli_capture_choice_setup_status_and_teardown(driver, source, neo4j_serv
     assert shown["published_tables"] == len(load_model().tables)
     assert shown["warnings"] == []  # a few kilobytes: no danger
     text = run_cli(env, "sync", "status").stdout
-    assert "replication slot: pgoutput" in text and "lag" in text
+    assert "replication slot vivim_graph_" in text and "pgoutput" in text and "lag" in text
     down = run_cli(env, "sync", "teardown")
     assert down.returncode == 0 and "dropped the replication slot" in down.stdout
     refused = run_cli(env, "sync")

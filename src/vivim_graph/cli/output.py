@@ -203,6 +203,7 @@ def print_sync_status(capture: str, why: str, positions, slot, *, fmt: str = "te
         "graph_lsn": lsn(positions.lsn),
         "graph_watermark": positions.watermark,
         "slot": {
+            "name": slot.name,
             "exists": slot.exists,
             "plugin": slot.plugin,
             "active": slot.active,
@@ -229,7 +230,8 @@ def print_sync_status(capture: str, why: str, positions, slot, *, fmt: str = "te
         console.print("replication slot: none (`vivim-graph sync setup` creates it)")
     else:
         console.print(
-            f"replication slot: {slot.plugin}, confirmed {data['slot']['confirmed_lsn']}, "
+            f"replication slot {slot.name}: {slot.plugin}, "
+            f"confirmed {data['slot']['confirmed_lsn']}, "
             f"lag {slot.lag_bytes} bytes, retained WAL {slot.retained_bytes} bytes, "
             f"wal_status {slot.wal_status}"
             + ("" if slot.safe_wal_size is None else f", {slot.safe_wal_size} bytes to the limit")

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import time
 import uuid
 from collections import defaultdict
@@ -70,7 +71,7 @@ from vivim_graph.load.sync import (
 from vivim_graph.load.writer_lock import writer_lock
 from vivim_graph.model.spec import GraphModel
 
-SLOT = "vivim_graph"
+SLOT_PREFIX = "vivim_graph"  # + the database's name and oid: slot names are cluster-wide
 PUBLICATION = "vivim_graph"
 PLUGIN = "pgoutput"
 RETAINED_WARN_BYTES = 1 << 30  # 1 GiB of WAL kept for the slot: warn
@@ -79,6 +80,16 @@ VISIBLE_TIMEOUT = 30.0  # seconds to wait for a decoded transaction to become vi
 
 class CaptureUnavailable(VivimGraphError):
     """WAL capture was asked for, but the server or the role does not allow it."""
+
+
+def slot_name(conn: psycopg.Connection) -> str:
+    """This database's slot. Slots belong to the whole server, publications to one
+    database: the name holds the database's (and its oid, unique while it exists)."""
+    row = conn.execute(
+        "SELECT datname, oid::bigint FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    name, oid = (str(row[0]), int(row[1])) if row else ("", 0)
+    return f"{SLOT_PREFIX}_{re.sub(r'[^a-z0-9_]', '_', name.lower())[:38]}_{oid}"
 
 
 # ----------------------------------------------------------------- what the server allows
@@ -153,6 +164,11 @@ def choose_capture(
     if last == "triggers":
         return "triggers", "this source is synced with triggers (--capture wal switches)"
     if last == "wal":
+        if not support.allowed:
+            raise CaptureUnavailable(
+                f"this source is synced from the write-ahead log, but {support.reason}",
+                hint="grant the role REPLICATION again, or switch with `--capture triggers`",
+            )
         return "wal", "this source is synced from the write-ahead log"
     if support.allowed:
         return "wal", support.reason
@@ -209,12 +225,13 @@ def setup(conn: psycopg.Connection, model: GraphModel) -> list[str]:
         done.append(f"{table}: REPLICA IDENTITY FULL (its primary key does not hold the model key)")
     done.extend(_ensure_publication(conn, model))
     if _slot_row(conn) is None:
+        slot = slot_name(conn)
         conn.commit()  # a slot is created outside any transaction that wrote
         with _autocommit(conn):
             conn.execute(
-                "SELECT pg_create_logical_replication_slot(%s, %s)", (SLOT, PLUGIN)
+                "SELECT pg_create_logical_replication_slot(%s, %s)", (slot, PLUGIN)
             ).fetchone()
-        done.append(f"created the replication slot {SLOT} ({PLUGIN})")
+        done.append(f"created the replication slot {slot} ({PLUGIN})")
     conn.commit()
     return done
 
@@ -282,8 +299,9 @@ def teardown(conn: psycopg.Connection) -> list[str]:
     conn.commit()
     with _autocommit(conn):
         if _slot_row(conn) is not None:
-            conn.execute("SELECT pg_drop_replication_slot(%s)", (SLOT,))
-            done.append(f"dropped the replication slot {SLOT}")
+            slot = slot_name(conn)
+            conn.execute("SELECT pg_drop_replication_slot(%s)", (slot,))
+            done.append(f"dropped the replication slot {slot}")
         if _published_tables(conn) is not None:
             conn.execute(sql.SQL("DROP PUBLICATION {}").format(sql.Identifier(PUBLICATION)))
             done.append(f"dropped the publication {PUBLICATION}")
@@ -293,6 +311,7 @@ def teardown(conn: psycopg.Connection) -> list[str]:
 # ----------------------------------------------------------------- the slot's state
 @dataclass
 class SlotStatus:
+    name: str
     exists: bool
     plugin: str | None = None
     active: bool = False
@@ -322,7 +341,7 @@ def _slot_row(conn: psycopg.Connection) -> tuple | None:
         "SELECT plugin, active, confirmed_flush_lsn::text, restart_lsn::text, wal_status, "
         "safe_wal_size FROM pg_replication_slots "
         "WHERE slot_name = %s AND database = current_database()",
-        (SLOT,),
+        (slot_name(conn),),
     ).fetchone()
 
 
@@ -332,7 +351,7 @@ def slot_status(conn: psycopg.Connection, graph_lsn: int | None = None) -> SlotS
         "SELECT pg_current_wal_lsn()::text, "
         "pg_size_bytes(nullif(current_setting('max_slot_wal_keep_size'), '-1'))"
     ).fetchone()
-    status = SlotStatus(exists=row is not None, graph_lsn=graph_lsn)
+    status = SlotStatus(slot_name(conn), exists=row is not None, graph_lsn=graph_lsn)
     status.published = _published_tables(conn)
     conn.commit()
     status.current_lsn = pgoutput.parse_lsn(current[0]) if current else 0
@@ -363,12 +382,12 @@ def retention_warnings(status: SlotStatus) -> list[str]:
     retained = status.retained_bytes or 0
     if status.wal_status == "lost":
         return [
-            f"the slot {SLOT} was invalidated (max_slot_wal_keep_size): the WAL it needed is "
-            "gone; run `vivim-graph sync teardown`, `sync setup`, then `sync --full`"
+            f"the slot {status.name} was invalidated (max_slot_wal_keep_size): the WAL it "
+            "needed is gone; run `vivim-graph sync teardown`, `sync setup`, then `sync --full`"
         ]
     if status.wal_status == "unreserved":
         warnings.append(
-            f"the slot {SLOT} is past max_slot_wal_keep_size and will be invalidated at the "
+            f"the slot {status.name} is past max_slot_wal_keep_size and will be invalidated at the "
             "next checkpoint: run `vivim-graph sync` now"
         )
     if status.keep_size and retained >= status.keep_size // 2:
@@ -390,14 +409,15 @@ def wal_gaps(conn: psycopg.Connection, model: GraphModel, graph_lsn: int | None)
     status = slot_status(conn, graph_lsn)
     gaps = []
     if not status.exists:
-        gaps.append(f"the replication slot {SLOT} is missing")
+        gaps.append(f"the replication slot {status.name} is missing")
     elif status.plugin != PLUGIN:
-        gaps.append(f"the replication slot {SLOT} uses {status.plugin}, not {PLUGIN}")
+        gaps.append(f"the replication slot {status.name} uses {status.plugin}, not {PLUGIN}")
     elif status.wal_status == "lost":
-        gaps.append(f"the replication slot {SLOT} was invalidated (its WAL was removed)")
+        gaps.append(f"the replication slot {status.name} was invalidated (its WAL was removed)")
     elif graph_lsn is not None and (status.confirmed_lsn or 0) > graph_lsn:
         gaps.append(
-            f"the replication slot {SLOT} is at {pgoutput.format_lsn(status.confirmed_lsn or 0)}, "
+            f"the replication slot {status.name} is at "
+            f"{pgoutput.format_lsn(status.confirmed_lsn or 0)}, "
             f"past this graph's position {pgoutput.format_lsn(graph_lsn)} (read by another "
             "consumer, or dropped and created again)"
         )
@@ -540,7 +560,7 @@ def read_wal_changes(conn: psycopg.Connection, model: GraphModel) -> tuple[WalRe
         upto = row[0] if row else "0/0"
         with conn.cursor(name=f"vivim_wal_{uuid.uuid4().hex[:8]}") as cursor:
             cursor.itersize = 2000
-            cursor.execute(_PEEK, (SLOT, upto, PUBLICATION))
+            cursor.execute(_PEEK, (slot_name(conn), upto, PUBLICATION))
             for (data,) in cursor:
                 decoder.feed(pgoutput.decode(bytes(data)))
     # Every transaction committed before ``upto`` was decoded (peek reads each record that
@@ -588,7 +608,8 @@ def advance_slot(conn: psycopg.Connection, lsn: int) -> None:
     confirmed = pgoutput.parse_lsn(row[2]) if row and row[2] else None
     if confirmed is not None and lsn > confirmed:
         conn.execute(
-            "SELECT pg_replication_slot_advance(%s, %s::pg_lsn)", (SLOT, pgoutput.format_lsn(lsn))
+            "SELECT pg_replication_slot_advance(%s, %s::pg_lsn)",
+            (slot_name(conn), pgoutput.format_lsn(lsn)),
         )
     conn.commit()
 
