@@ -104,7 +104,8 @@ def test_wal_incremental_equals_a_fresh_import_and_installs_no_trigger(driver, s
     assert synced == fresh_checksum(driver, source)
 
 
-def test_a_transaction_that_commits_after_a_run_is_picked_up_by_the_next(driver, source):
+def test_a_transaction_that_commits_after_a_run_is_picked_up_by_the_next(driver, small_source):
+    source = small_source
     clean(driver)
     run_wal(driver, source)
     late = psycopg.connect(source)  # begins before the next sync, commits after it
@@ -123,7 +124,8 @@ def test_a_transaction_that_commits_after_a_run_is_picked_up_by_the_next(driver,
     assert driver.execute_query(count, database_="neo4j").records[0]["c"] == 1
 
 
-def test_truncate_reaches_the_graph_through_the_wal(driver, source):
+def test_truncate_reaches_the_graph_through_the_wal(driver, small_source):
+    source = small_source
     clean(driver)
     run_wal(driver, source)
     alerts = sql(source, "SELECT count(*) FROM agent_alerts")[0][0]
@@ -141,7 +143,8 @@ def test_truncate_reaches_the_graph_through_the_wal(driver, source):
     assert graph_checksum(driver) == fresh_checksum(driver, source)
 
 
-def test_setup_and_teardown_are_idempotent_and_a_missing_slot_is_refused(driver, source):
+def test_setup_and_teardown_are_idempotent_and_a_missing_slot_is_refused(driver, small_source):
+    source = small_source
     model = load_model()
     with psycopg.connect(source) as conn:
         first = setup(conn, model)
@@ -168,8 +171,9 @@ def test_setup_and_teardown_are_idempotent_and_a_missing_slot_is_refused(driver,
     assert graph_checksum(driver) == fresh_checksum(driver, source)
 
 
-def test_a_slot_read_past_the_graph_position_is_refused(driver, source):
+def test_a_slot_read_past_the_graph_position_is_refused(driver, small_source):
     """Someone else consumed the slot: the changes in between never reached this graph."""
+    source = small_source
     clean(driver)
     run_wal(driver, source)
     sql(
@@ -187,7 +191,15 @@ def test_a_slot_read_past_the_graph_position_is_refused(driver, source):
     assert graph_checksum(driver) == fresh_checksum(driver, source)
 
 
-def test_cli_capture_choice_setup_status_and_teardown(driver, source, neo4j_server):
+EDITS = """
+INSERT INTO skills (code, name, skill_type) SELECT 'graph-db', 'Graph databases', skill_type
+  FROM skills LIMIT 1;
+UPDATE skills SET name = name || ' (v2)' WHERE id = (SELECT min(id) FROM skills);
+"""
+
+
+def test_cli_capture_choice_setup_status_and_teardown(driver, small_source, neo4j_server):
+    source = small_source
     clean(driver)
     env = cli_env(neo4j_server, source)
     setup_run = run_cli(env, "sync", "setup")
@@ -198,7 +210,7 @@ def test_cli_capture_choice_setup_status_and_teardown(driver, source, neo4j_serv
     assert first.returncode == 0, first.stderr
     assert "capture: wal" in first.stderr
     assert json.loads(first.stdout)["capture"] == "wal"
-    sql(source, CHANGES)
+    sql(source, EDITS)
     second = json.loads(run_cli(env, "sync", "--format", "json").stdout)
     assert (second["mode"], second["capture"]) == ("incremental", "wal")
     assert second["labels"]["Skill"]["created"] == 1
@@ -215,6 +227,9 @@ def test_cli_capture_choice_setup_status_and_teardown(driver, source, neo4j_serv
     assert shown["slot"]["retained_bytes"] <= current - lsn_value(restart)
     assert shown["published_tables"] == len(load_model().tables)
     assert shown["warnings"] == []  # a few kilobytes: no danger
+    doctor = run_cli(env, "doctor")
+    assert doctor.returncode == 0, doctor.stdout
+    assert "wal capture" in doctor.stdout and "slot vivim_graph_" in doctor.stdout
     text = run_cli(env, "sync", "status").stdout
     assert "replication slot vivim_graph_" in text and "pgoutput" in text and "lag" in text
     down = run_cli(env, "sync", "teardown")
@@ -224,13 +239,19 @@ def test_cli_capture_choice_setup_status_and_teardown(driver, source, neo4j_serv
     assert "--full" in refused.stderr
 
 
-def test_status_warns_when_the_retained_wal_nears_the_servers_limit(driver, source):
+def test_status_warns_when_the_retained_wal_nears_the_servers_limit(driver, small_source):
     """max_slot_wal_keep_size set to under twice what the slot keeps: warned, with why."""
     from vivim_graph.load.wal_capture import slot_status
 
+    source = small_source
     clean(driver)
     run_wal(driver, source)
-    sql(source, "UPDATE daily_metrics SET updated_at = updated_at")  # some WAL to keep
+    # WAL to keep (any table's: the slot holds the WAL, not only the published changes)
+    sql(
+        source,
+        "CREATE TABLE wal_filler AS "
+        "SELECT g, repeat('x', 200) AS t FROM generate_series(1, 5000) g",
+    )
     with psycopg.connect(source) as conn:
         quiet = slot_status(conn)
     assert quiet.retained_bytes >= 64 * 1024 and quiet.warnings == []
