@@ -250,13 +250,14 @@ def test_status_warns_when_the_retained_wal_nears_the_servers_limit(driver, smal
     sql(
         source,
         "CREATE TABLE wal_filler AS "
-        "SELECT g, repeat('x', 200) AS t FROM generate_series(1, 5000) g",
+        "SELECT g, repeat('x', 200) AS t FROM generate_series(1, 20000) g",
     )
     with psycopg.connect(source) as conn:
         quiet = slot_status(conn)
-    assert quiet.retained_bytes >= 64 * 1024 and quiet.warnings == []
-    limit_kb = quiet.retained_bytes * 3 // 2 // 1024 + 1  # over half of it is kept
-    sql(source, f"ALTER SYSTEM SET max_slot_wal_keep_size = '{limit_kb}kB'")
+    assert quiet.retained_bytes >= 2 * 2**20 and quiet.warnings == []
+    # the setting is in whole megabytes: 1.5 times what is kept, rounded up, is under twice
+    limit_mb = quiet.retained_bytes * 3 // 2 // 2**20 + 1
+    sql(source, f"ALTER SYSTEM SET max_slot_wal_keep_size = '{limit_mb}MB'")
     sql(source, "SELECT pg_reload_conf()")
     try:
         time.sleep(0.3)
@@ -265,8 +266,8 @@ def test_status_warns_when_the_retained_wal_nears_the_servers_limit(driver, smal
     finally:
         sql(source, "ALTER SYSTEM RESET max_slot_wal_keep_size")
         sql(source, "SELECT pg_reload_conf()")
-    assert warned.keep_size == limit_kb * 1024
-    assert warned.retained_bytes * 2 >= warned.keep_size
+    assert warned.keep_size == limit_mb * 2**20
+    assert warned.retained_bytes * 2 >= warned.keep_size > warned.retained_bytes
     assert any("max_slot_wal_keep_size" in w for w in warned.warnings), warned
 
 
