@@ -22,6 +22,7 @@ def run_checks(settings: Settings) -> list[Check]:
     checks = [check_neo4j(settings), check_postgres(settings)]
     if checks[1].ok:
         checks.append(check_capture(settings))
+        checks.append(check_wal_capture(settings))
     return checks
 
 
@@ -126,3 +127,31 @@ def check_capture(settings: Settings) -> Check:
             "a trigger was attached by hand, or the model lost a table: check graph/model.yaml",
         )
     return Check("capture", True, "every replicated table has its capture triggers enabled")
+
+
+def check_wal_capture(settings: Settings) -> Check:
+    """The write-ahead log capture, when this database has its slot: no gap, and no WAL
+    retained in amounts that endanger the server's disk."""
+    from vivim_graph.load import wal_capture
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.sources.postgres import connect
+
+    with connect(resolve_database_url(settings, start_embedded=False)) as conn:
+        status = wal_capture.slot_status(conn)
+        if not status.exists:
+            return Check("wal capture", True, "no replication slot (the sync uses triggers)")
+        gaps = wal_capture.wal_gaps(conn, load_model(), None)
+    if gaps or status.warnings:
+        return Check(
+            "wal capture",
+            False,
+            "; ".join(gaps + status.warnings),
+            "run `vivim-graph sync` (or `sync --capture wal --full` after a gap); "
+            "`vivim-graph sync status` shows the slot",
+        )
+    return Check(
+        "wal capture",
+        True,
+        f"slot {status.name}: lag {status.lag_bytes} bytes, retained WAL "
+        f"{status.retained_bytes} bytes",
+    )

@@ -123,8 +123,12 @@ def run_sync(
     report,
     progress=None,
     echo: Echo = lambda _: None,
+    capture: str = "triggers",
 ) -> None:
     """`vivim-graph sync`: once, or every ``watch`` seconds until interrupted.
+
+    ``capture`` is 'triggers', 'wal' or 'auto' (see ``wal_capture.choose_capture``); the
+    choice is said through ``echo``.
 
     SIGINT and SIGTERM are caught for the whole command, between runs as well as during
     one: the run under way finishes its current batch and stops cleanly.
@@ -142,8 +146,9 @@ def run_sync(
     url = ensure_source(settings, echo=lambda _: None, model=model)
     interrupt = _Interrupt()
     with interrupt.armed(), open_driver(settings) as driver, connect(url) as conn:
+        once = _sync_capture(driver, conn, settings, redact(url), capture, echo) or sync_once
         while not interrupt.requested:
-            summary = sync_once(
+            summary = once(
                 driver,
                 conn,
                 model,
@@ -165,6 +170,44 @@ def run_sync(
             deadline = time.monotonic() + watch
             while time.monotonic() < deadline and not interrupt.requested:
                 time.sleep(0.2)
+
+
+def _sync_capture(driver, conn, settings: Settings, source: str, capture: str, echo: Echo):
+    """The WAL path's run function when ``capture`` resolves to it (None: the triggers)."""
+    from vivim_graph.load import wal_capture
+
+    chosen, why = wal_capture.choose_capture(driver, settings.neo4j_database, conn, source, capture)
+    echo(f"capture: {chosen} ({why})")
+    return wal_capture.sync_once_wal if chosen == "wal" else None
+
+
+def sync_capture_job(settings: Settings, action: str) -> list[str]:
+    """`vivim-graph sync setup|teardown`: the WAL capture's slot and publication."""
+    from vivim_graph.load import wal_capture
+    from vivim_graph.model.spec import load_model
+
+    model = load_model()
+    url = ensure_source(settings, echo=lambda _: None, model=model)
+    with connect(url) as conn:
+        if action == "setup":
+            return wal_capture.setup(conn, model)
+        return wal_capture.teardown(conn)
+
+
+def sync_status_job(settings: Settings):
+    """`vivim-graph sync status`: (capture in use, the slot's state, the graph's positions)."""
+    from vivim_graph.load import wal_capture
+    from vivim_graph.neo4j_db import open_driver
+    from vivim_graph.sources.postgres import redact
+
+    check_neo4j_uri(settings.bolt_uri)
+    url = resolve_database_url(settings)
+    with open_driver(settings) as driver, connect(url) as conn:
+        positions = wal_capture.read_positions(driver, settings.neo4j_database, redact(url))
+        chosen, why = wal_capture.choose_capture(
+            driver, settings.neo4j_database, conn, redact(url), "auto"
+        )
+        return chosen, why, positions, wal_capture.slot_status(conn, positions.lsn)
 
 
 def run_check(settings: Settings, *, deep: bool = False):

@@ -135,13 +135,24 @@ def _import_offline(settings: Settings) -> None:
         raise SystemExit(1)
 
 
-@cli.command()
+# A group that runs the sync itself when no subcommand is named, so that
+# `vivim-graph sync [--full] ...` works as it always did next to `sync setup|teardown|status`.
+@cli.group(invoke_without_command=True)
 @click.option(
     "--database-url",
     envvar="DATABASE_URL",
     help="Sync from this PostgreSQL (default: the embedded one).",
 )
 @click.option("--full", is_flag=True, help="Reconcile everything, not only the change log.")
+@click.option(
+    "--capture",
+    type=click.Choice(["auto", "wal", "triggers"]),
+    default="auto",
+    show_default=True,
+    help="Read changes from the write-ahead log (a replication slot) or from triggers. "
+    "auto: the capture the source is synced with, else wal when the server allows it "
+    "(wal_level=logical, REPLICATION), else triggers; the choice is printed.",
+)
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option(
     "--wait", is_flag=True, help="Queue behind a running import or sync instead of failing."
@@ -165,9 +176,12 @@ def sync(
     watch: float | None,
     fmt: str,
     batch_size: int | None,
+    capture: str,
     **kafka: Any,
 ) -> None:
     """Keep the graph in step with PostgreSQL: full first, then only what changed."""
+    if click.get_current_context().invoked_subcommand is not None:
+        return  # `sync setup|teardown|status`: their own options
     import json
 
     from vivim_graph import jobs as workflow
@@ -196,7 +210,51 @@ def sync(
             report=report,
             progress=progress,
             echo=_echo_err,
+            capture=capture,
         )
+
+
+_SOURCE_OPTION = click.option(
+    "--database-url", envvar="DATABASE_URL", help="This PostgreSQL (default: the embedded one)."
+)
+
+
+@sync.command("setup")
+@_SOURCE_OPTION
+@pass_ctx
+def sync_setup(ctx: Context, database_url: str | None) -> None:
+    """Create the replication slot and publication WAL capture reads (idempotent)."""
+    from vivim_graph import jobs as workflow
+
+    done = workflow.sync_capture_job(_with_overrides(ctx, database_url=database_url), "setup")
+    echo("\n".join(done) if done else "WAL capture is already set up: nothing to do.")
+
+
+@sync.command("teardown")
+@_SOURCE_OPTION
+@pass_ctx
+def sync_teardown(ctx: Context, database_url: str | None) -> None:
+    """Drop the replication slot (freeing the WAL it keeps) and the publication."""
+    from vivim_graph import jobs as workflow
+
+    done = workflow.sync_capture_job(_with_overrides(ctx, database_url=database_url), "teardown")
+    echo("\n".join(done) if done else "No WAL capture to tear down.")
+
+
+@sync.command("status")
+@_SOURCE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@pass_ctx
+def sync_status(ctx: Context, database_url: str | None, fmt: str) -> None:
+    """The capture in use, the graph's position, the slot's lag and retained WAL; warns
+    when the retained WAL grows dangerous (exit 1 when the slot was invalidated)."""
+    from vivim_graph import jobs as workflow
+    from vivim_graph.cli.output import print_sync_status
+
+    result = workflow.sync_status_job(_with_overrides(ctx, database_url=database_url))
+    print_sync_status(*result, fmt=fmt)
+    if result[3].wal_status == "lost":
+        raise SystemExit(1)
 
 
 @cli.command()

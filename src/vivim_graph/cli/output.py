@@ -155,7 +155,8 @@ class ProgressDisplay:
 def print_sync_summary(summary) -> None:  # SyncSummary
     data = summary.as_dict()
     head = (
-        f"sync {data['mode']} run {data['run_id'][:8]} from {data['source']}: "
+        f"sync {data['mode']} run {data['run_id'][:8]} ({data['capture']} capture) "
+        f"from {data['source']}: "
         f"{data['status']}, {data['changes_read']} changed keys read, {data['seconds']} s"
     )
     console.print(head)
@@ -187,4 +188,58 @@ def print_sync_summary(summary) -> None:  # SyncSummary
             "not advanced, so the next sync redoes this one."
         )
     for warning in data.get("warnings", []):
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def print_sync_status(capture: str, why: str, positions, slot, *, fmt: str = "text") -> None:
+    """`vivim-graph sync status`: (capture, why, wal_capture.Positions, wal_capture.SlotStatus)."""
+    import json
+
+    from vivim_graph.load.pgoutput import format_lsn
+
+    def lsn(value: int | None) -> str | None:
+        return None if value is None else format_lsn(value)
+
+    data = {
+        "capture": capture,
+        "why": why,
+        "graph_lsn": lsn(positions.lsn),
+        "graph_watermark": positions.watermark,
+        "slot": {
+            "name": slot.name,
+            "exists": slot.exists,
+            "plugin": slot.plugin,
+            "active": slot.active,
+            "confirmed_lsn": lsn(slot.confirmed_lsn),
+            "restart_lsn": lsn(slot.restart_lsn),
+            "current_lsn": lsn(slot.current_lsn),
+            "lag_bytes": slot.lag_bytes,
+            "retained_bytes": slot.retained_bytes,
+            "wal_status": slot.wal_status,
+            "safe_wal_size": slot.safe_wal_size,
+        },
+        "published_tables": None if slot.published is None else len(slot.published),
+        "warnings": slot.warnings,
+    }
+    if fmt == "json":
+        console.print_json(json.dumps(data))
+        return
+    console.print(f"capture: {capture} ({why})")
+    console.print(
+        f"graph position: LSN {data['graph_lsn'] or 'none'}, "
+        f"trigger watermark {positions.watermark if positions.watermark is not None else 'none'}"
+    )
+    if not slot.exists:
+        console.print("replication slot: none (`vivim-graph sync setup` creates it)")
+    else:
+        console.print(
+            f"replication slot {slot.name}: {slot.plugin}, "
+            f"confirmed {data['slot']['confirmed_lsn']}, "
+            f"lag {slot.lag_bytes} bytes, retained WAL {slot.retained_bytes} bytes, "
+            f"wal_status {slot.wal_status}"
+            + ("" if slot.safe_wal_size is None else f", {slot.safe_wal_size} bytes to the limit")
+        )
+    published = data["published_tables"]
+    console.print(f"publication: {'none' if published is None else f'{published} tables'}")
+    for warning in slot.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")

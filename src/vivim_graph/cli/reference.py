@@ -33,11 +33,17 @@ def _option_rows(ctx: click.Context, command: click.Command) -> Iterator[str]:
 def _walk(command: click.Command, path: list[str], parent: click.Context | None) -> Iterator[str]:
     ctx = click.Context(command, info_name=path[-1], parent=parent)
     if isinstance(command, click.Group):
+        if command.invoke_without_command:  # a command of its own too (`sync` and its options)
+            yield from _entry(ctx, command, path)
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
                 yield from _walk(sub, [*path, name], ctx)
         return
+    yield from _entry(ctx, command, path)
+
+
+def _entry(ctx: click.Context, command: click.Command, path: list[str]) -> Iterator[str]:
     summary = command.get_short_help_str(limit=200)
     yield f"#### `{' '.join(path)} {_usage(ctx, command)}`"
     yield ""

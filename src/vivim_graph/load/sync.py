@@ -89,6 +89,7 @@ class SyncSummary:
     plan: dict[str, dict[str, int]] = field(default_factory=dict)
     stopped_early: bool = False
     warnings: list[str] = field(default_factory=list)
+    capture: str = "triggers"  # or "wal" (load/wal_capture.py)
 
     def as_dict(self) -> dict[str, Any]:
         def tallies(items: dict[str, Tally]) -> dict[str, dict[str, int]]:
@@ -104,6 +105,7 @@ class SyncSummary:
         return {
             "run_id": self.run_id,
             "mode": self.mode,
+            "capture": self.capture,
             "source": self.source,
             "status": self.status,
             "dry_run": self.dry_run,
@@ -444,6 +446,7 @@ def _record_run(driver, database, summary: SyncSummary, watermark: int | None) -
         "mode": summary.mode,
         "status": summary.status,
         "source": summary.source,
+        "capture": summary.capture,
         "changes_read": summary.changes_read,
         "counts": json.dumps(summary.as_dict()["labels"] | summary.as_dict()["relationships"]),
     }
@@ -1056,6 +1059,37 @@ def _run_incremental(
     driver, conn, model, summary, database, batch_size, dry_run, progress, interrupt, watermark
 ) -> None:
     changes, truncated = read_changes(conn, watermark)
+    apply_captured(
+        driver,
+        conn,
+        model,
+        summary,
+        changes,
+        truncated,
+        database=database,
+        batch_size=batch_size,
+        dry_run=dry_run,
+        progress=progress,
+        interrupt=interrupt,
+    )
+
+
+def apply_captured(
+    driver,
+    conn,
+    model,
+    summary,
+    changes: dict[str, list[dict[str, Any]]],
+    truncated: set[str],
+    *,
+    database,
+    batch_size,
+    dry_run,
+    progress,
+    interrupt,
+) -> None:
+    """What any capture read (changed keys per table, truncated tables), validated and
+    applied; shared by the trigger path and the write-ahead log path (wal_capture)."""
     replicated = {t for t, _ in _replicated_tables(model)}
     unknown = sorted((set(changes) | truncated) - replicated)
     if unknown:

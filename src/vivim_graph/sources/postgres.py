@@ -79,7 +79,9 @@ class EmbeddedPostgres:
             import pgserver  # imported lazily: it spawns nothing until asked
 
             try:
-                return pgserver.get_server(self.data_dir, cleanup_mode=None)
+                server = pgserver.get_server(self.data_dir, cleanup_mode=None)
+                _ensure_logical_wal(server)
+                return server
             except Exception as e:  # pgserver raises bare subprocess errors
                 log = self.data_dir / "log"
                 tail = log.read_text(errors="replace")[-2000:] if log.exists() else None
@@ -112,6 +114,32 @@ class EmbeddedPostgres:
             warnings.simplefilter("ignore")
             server.cleanup()
         return True
+
+
+# The sync reads changes from the write-ahead log (load/wal_capture.py), which needs
+# logical decoding; slots above the default 10, since every database that is synced keeps one.
+_WAL_SETTINGS = {"wal_level": "logical", "max_replication_slots": "32"}
+
+
+def _ensure_logical_wal(server) -> None:  # server: pgserver.PostgresServer
+    """Set ``wal_level=logical`` once (ALTER SYSTEM), restarting the server for it to apply.
+
+    Only the first start after an upgrade of this package restarts; afterwards the setting is
+    in postgresql.auto.conf and the check is one SHOW.
+    """
+    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+        row = conn.execute("SHOW wal_level").fetchone()
+        if row and row[0] == _WAL_SETTINGS["wal_level"]:
+            return
+        for name, value in _WAL_SETTINGS.items():
+            conn.execute(
+                sql.SQL("ALTER SYSTEM SET {} = {}").format(sql.Identifier(name), sql.Literal(value))
+            )
+    from pgserver._commands import pg_ctl
+
+    # pg_ctl restart reuses the options of the last start (postmaster.opts): same socket.
+    pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user)
+    server.ensure_postgres_running()  # re-read postmaster.pid: the new process
 
 
 _URL_HINT = (
