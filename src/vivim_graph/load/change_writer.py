@@ -3,13 +3,14 @@ generic statements.
 
 Why: Neo4j plans each distinct statement text once (70-140 ms cold), and a sync that wrote
 one text per changed label and per foreign key spent most of a small run planning. Here a
-run plans, per label it touches, only one small key lookup (``node_eids_query``: a lookup
-by key needs the label in the text to use the key's index; a dynamic label is planned as a
-scan of every node); every write then goes by elementId through the statements the
-importer uses (``CREATE_NODES``, ``UPDATE_NODES``, ``CREATE_RELATIONSHIPS``,
-``MERGE_REFERENCE``, ``DELETE_NODES``, ``DELETE_JOIN_RELATIONSHIPS``), whose plans a full
-sync has already cached. Join rows that still exist go through ``join_merge_query``, one
-text per join table (the importer's re-import statement).
+run plans, per table it touches, only one key lookup (``node_lookup_query``: the nodes and
+their foreign keys' targets; a lookup by key needs the label in the text to use the key's
+index, a dynamic label being planned as a scan of every node). Every write then goes by
+elementId through the statements the importer uses (``CREATE_NODES``, ``UPDATE_NODES``,
+``CREATE_RELATIONSHIPS``, ``MERGE_REFERENCE``, ``DELETE_NODES``, and
+``DELETE_JOIN_RELATIONSHIPS``), which a full sync leaves planned (``warm_plans``). Join
+rows that still exist go through ``join_merge_query``, one text per join table (the
+importer's re-import statement).
 
 Nodes of several tables share a write transaction, and a node's foreign keys are written
 in the transaction that writes the node (``importer._Writer``).
@@ -18,7 +19,6 @@ in the transaction that writes the node (``importer._Writer``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +26,15 @@ import neo4j
 
 from vivim_graph.load.importer import ImportSummary, Tally, _Item, _Writer
 from vivim_graph.model.cypher import (
+    CREATE_NODES,
+    CREATE_RELATIONSHIPS,
     DELETE_JOIN_RELATIONSHIPS,
     DELETE_NODES,
+    MERGE_REFERENCE,
+    UPDATE_NODES,
+    join_lookup_query,
     join_merge_query,
-    node_eids_query,
+    node_lookup_query,
 )
 from vivim_graph.model.rows import join_row
 from vivim_graph.model.spec import GraphModel, JoinSpec, NodeSpec
@@ -46,7 +51,6 @@ class ChangeWriter:
     labels: dict[str, Tally]  # the sync summary's tallies, updated as batches commit
     relationships: dict[str, Tally]
     batch_size: int
-    absent: set[tuple[str, Any]] = field(default_factory=set)  # looked up, not in the graph
     buffer: list[_Item] = field(default_factory=list)
     deletes: dict[str, set[Any]] = field(default_factory=lambda: defaultdict(set))
 
@@ -58,45 +62,39 @@ class ChangeWriter:
         )
 
     # ------------------------------------------------------------- lookups
-    def lookup(self, wanted: dict[str, Iterable[Any]]) -> None:
-        """Find the elementIds of the wanted (label -> keys) not known yet: one read
-        transaction, one key lookup per label."""
-        eids = self.writer.eids
-        missing = {
-            label: sorted(
-                {k for k in keys if k is not None and (label, k) not in eids}
-                - {k for (lab, k) in self.absent if lab == label},
-                key=str,
-            )
-            for label, keys in wanted.items()
-        }
-        missing = {label: keys for label, keys in missing.items() if keys}
-        if not missing:
-            return
-        by_label = {n.label: n for n in self.model.nodes}
-
-        def work(tx: neo4j.ManagedTransaction) -> dict[tuple[str, Any], str]:
-            found = {}
-            for label, keys in missing.items():
-                for record in tx.run(node_eids_query(by_label[label]), keys=keys):
-                    found[(label, record["key"])] = record["e"]
-            return found
+    def _read(self, query: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(query, rows=rows)]
 
         with self.driver.session(database=self.database) as session:
-            found = session.execute_read(work)
-        eids.update(found)
-        self.absent |= {(label, k) for label, keys in missing.items() for k in keys} - set(found)
+            return session.execute_read(work)
+
+    def _lookup_nodes(self, node: NodeSpec, pairs: list[tuple[dict, dict]], gone: list) -> None:
+        """The elementIds of a batch's nodes and of their foreign keys' targets."""
+        refs = node.references
+        rows = [
+            {"key": out["key"], "refs": [row[r.columns[0]] for r in refs]} for row, out in pairs
+        ]
+        rows += [{"key": key, "refs": [None] * len(refs)} for key in gone]
+        if not rows:
+            return
+        targets = [self.model.node_by_table[r.target].label for r in refs]
+        eids = self.writer.eids
+        # Keys are distinct within a batch (rows present, keys gone): match results by key.
+        by_key = {r["key"]: r for r in self._read(node_lookup_query(self.model, node), rows)}
+        for sent in rows:
+            found = by_key[sent["key"]]
+            if found["e"] is not None:
+                eids[(node.label, sent["key"])] = found["e"]
+            for label, key, eid in zip(targets, sent["refs"], found["refs"], strict=True):
+                if eid is not None:
+                    eids[(label, key)] = eid
 
     # ------------------------------------------------------------- nodes
     def nodes(self, node: NodeSpec, pairs: list[tuple[dict, dict]], gone: list[Any]) -> None:
         """Queue one batch of a table's current rows (row, ``node_row``) and deleted keys;
         write whenever a transaction's worth is queued."""
-        wanted: dict[str, set[Any]] = defaultdict(set)
-        wanted[node.label] |= {out["key"] for _, out in pairs} | set(gone)
-        for ref in node.references:
-            target = self.model.node_by_table[ref.target].label
-            wanted[target] |= {row[ref.columns[0]] for row, _ in pairs}
-        self.lookup(wanted)
+        self._lookup_nodes(node, pairs, gone)
         eids = self.writer.eids
         for row, out in pairs:
             self.buffer.append(_Item(node, row, out, eids.get((node.label, out["key"]))))
@@ -143,13 +141,14 @@ class ChangeWriter:
         target = self.model.node_by_table[join.target.table].label
         s, t = join.source.columns[0], join.target.columns[0]
         upserts = [join_row(join, r, s, t) for r in rows]
-        self.lookup(
-            {
-                source: {r["source"] for r in upserts} | {k[s] for k in gone},
-                target: {r["target"] for r in upserts} | {k[t] for k in gone},
-            }
-        )
         eids = self.writer.eids
+        ends = [{"source": r["source"], "target": r["target"]} for r in upserts]
+        ends += [{"source": k[s], "target": k[t]} for k in gone]
+        for found in self._read(join_lookup_query(self.model, join), ends) if ends else []:
+            if found["a"] is not None:
+                eids[(source, found["source"])] = found["a"]
+            if found["b"] is not None:
+                eids[(target, found["target"])] = found["b"]
         merges = [
             {**r, "a": eids[(source, r["source"])], "b": eids[(target, r["target"])]}
             for r in upserts
@@ -190,3 +189,29 @@ class ChangeWriter:
         for counters in results:
             tally.created += counters.relationships_created
             tally.deleted += counters.relationships_deleted
+
+
+# Parameters that make each generic statement a no-op: running it plans and caches it.
+_EMPTY = {"rows": [], "eids": [], "run": "", "type": "", "target": "", "table": ""}
+
+
+def warm_plans(driver: neo4j.Driver, database: str) -> None:
+    """Plan the generic write statements of an incremental run now, with nothing to write,
+    so that the first incremental run after a full one finds them in Neo4j's plan cache
+    (a full sync into an empty graph only CREATEs, and planning a statement cold costs more
+    than running it on a few rows)."""
+    statements = (
+        CREATE_NODES,
+        UPDATE_NODES,
+        CREATE_RELATIONSHIPS,
+        MERGE_REFERENCE,
+        DELETE_NODES,
+        DELETE_JOIN_RELATIONSHIPS,
+    )
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        for query in statements:
+            tx.run(query, **_EMPTY).consume()
+
+    with driver.session(database=database) as session:
+        session.execute_write(work)

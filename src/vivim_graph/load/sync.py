@@ -50,7 +50,7 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from vivim_graph.errors import RowValidationError, VivimGraphError
-from vivim_graph.load.change_writer import ChangeWriter
+from vivim_graph.load.change_writer import ChangeWriter, warm_plans
 from vivim_graph.load.importer import (
     KEEP_ROWS,
     Tally,
@@ -1018,6 +1018,7 @@ def _run_full(driver, conn, model, summary, database, batch_size, dry_run, progr
     for rel, tally in result.relationships.items():
         summary.relationships[rel] = tally
     summary.labels["(stale removed)"].deleted = result.swept
+    warm_plans(driver, database)  # the next, incremental, run plans only its lookups
 
 
 def _run_incremental(

@@ -111,6 +111,39 @@ def node_eids_query(node: NodeSpec) -> LiteralString:
     )
 
 
+def node_lookup_query(model: GraphModel, node: NodeSpec) -> LiteralString:
+    """A node table's changed keys and the targets of their foreign keys, as elementIds
+    (``sync``: its one statement per table; a lookup by key needs the label in the text to
+    use the key's index, and one text for the node and its targets plans once, not once
+    per label). ``row.refs`` holds one target key per foreign key, in the model's order."""
+    matches, eids = [], []
+    for i, ref in enumerate(node.references):
+        target = model.node_by_table[ref.target]
+        matches.append(
+            f" OPTIONAL MATCH (t{i}:{quote(target.label)} "
+            f"{{{quote(target.key_property)}: row.refs[{i}]}})"
+        )
+        eids.append(f"elementId(t{i})")
+    return _cypher(
+        f"UNWIND $rows AS row OPTIONAL MATCH (n:{quote(node.label)} "
+        f"{{{quote(node.key_property)}: row.key}})"
+        + "".join(matches)
+        + f" RETURN row.key AS key, elementId(n) AS e, [{', '.join(eids)}] AS refs"
+    )
+
+
+def join_lookup_query(model: GraphModel, join: JoinSpec) -> LiteralString:
+    """Both ends of a join table's changed rows, as elementIds (``sync``)."""
+    source = model.node_by_table[join.source.table]
+    target = model.node_by_table[join.target.table]
+    return _cypher(
+        f"UNWIND $rows AS row OPTIONAL MATCH (a:{quote(source.label)} "
+        f"{{{quote(source.key_property)}: row.source}}) "
+        f"OPTIONAL MATCH (b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
+        "RETURN row.source AS source, row.target AS target, elementId(a) AS a, elementId(b) AS b"
+    )
+
+
 def node_values_query(node: NodeSpec) -> LiteralString:
     """Every node of a label with its key and properties, sorted by key (``check --deep``)."""
     key = quote(node.key_property)
