@@ -124,7 +124,35 @@ class CaptureGap(VivimGraphError):
     """A change could have escaped the log: a trigger is missing or disabled."""
 
 
-def install_capture(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+@dataclass(frozen=True)
+class CaptureStatus:
+    """The change log and the capture triggers as found, read in one query."""
+
+    log_exists: bool
+    version: str | None  # the change log's comment: the version of the installed DDL
+    triggers: dict[tuple[str, str], str]  # (table, trigger) -> pg_trigger.tgenabled
+
+
+def capture_status(conn: psycopg.Connection, model: GraphModel) -> CaptureStatus:
+    """One round trip for what ``capture_gaps`` and ``install_capture`` check."""
+    log = f"{CAPTURE_SCHEMA}.change_log"
+    row = conn.execute(
+        "SELECT to_regclass(%s) IS NOT NULL, obj_description(to_regclass(%s), 'pg_class'), "
+        "(SELECT coalesce(json_agg(json_build_array(c.relname, t.tgname, t.tgenabled::text)), "
+        "'[]') FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE c.relname = ANY(%s) AND c.relnamespace = 'public'::regnamespace "
+        "AND t.tgname = ANY(%s))",
+        (log, log, [t for t, _ in _replicated_tables(model)], list(TRIGGERS)),
+    ).fetchone()
+    conn.commit()
+    assert row is not None  # a SELECT without FROM returns one row
+    states = {(table, name): state for table, name, state in row[2]}
+    return CaptureStatus(bool(row[0]), row[1], states)
+
+
+def install_capture(
+    conn: psycopg.Connection, model: GraphModel, status: CaptureStatus | None = None
+) -> list[str]:
     """Create (or upgrade) the change log and the triggers on every replicated table;
     return the problems left (a table whose trigger this role may not create or enable),
     which only ``--full`` covers.
@@ -132,12 +160,10 @@ def install_capture(conn: psycopg.Connection, model: GraphModel) -> list[str]:
     Once installed at the current version it takes no lock at all: DDL such as CREATE
     INDEX IF NOT EXISTS would wait behind any open transaction that wrote to the log.
     """
-    row = conn.execute(
-        "SELECT obj_description(to_regclass(%s), 'pg_class')", (f"{CAPTURE_SCHEMA}.change_log",)
-    ).fetchone()
-    if not row or row[0] != CAPTURE_VERSION:
+    status = status or capture_status(conn, model)
+    if status.version != CAPTURE_VERSION:
         _create_change_log(conn)
-    problems = _attach_triggers(conn, model)
+    problems = _attach_triggers(conn, model, status.triggers)
     conn.commit()
     return problems
 
@@ -227,10 +253,11 @@ TRIGGERS = {  # name -> (when it fires, function)
 }
 
 
-def _attach_triggers(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+def _attach_triggers(
+    conn: psycopg.Connection, model: GraphModel, found: dict[tuple[str, str], str]
+) -> list[str]:
     """Create each missing trigger and enable each disabled one; return what could not be."""
     problems = []
-    found = _trigger_states(conn, model)
     for table, key in _replicated_tables(model):
         for name, (when, function) in TRIGGERS.items():
             state = found.get((table, name))
@@ -262,31 +289,18 @@ def _attach_triggers(conn: psycopg.Connection, model: GraphModel) -> list[str]:
     return problems
 
 
-def _trigger_states(conn: psycopg.Connection, model: GraphModel) -> dict[tuple[str, str], str]:
-    """(table, trigger) -> pg_trigger.tgenabled ('O' fires; 'D' disabled; 'R' replica only)."""
-    tables = [t for t, _ in _replicated_tables(model)]
-    rows = conn.execute(
-        "SELECT c.relname, t.tgname, t.tgenabled::text FROM pg_trigger t "
-        "JOIN pg_class c ON c.oid = t.tgrelid "
-        "WHERE c.relname = ANY(%s) AND c.relnamespace = 'public'::regnamespace "
-        "AND t.tgname = ANY(%s)",
-        (tables, list(TRIGGERS)),
-    ).fetchall()
-    return {(table, name): state for table, name, state in rows}
-
-
-def capture_gaps(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+def capture_gaps(
+    conn: psycopg.Connection, model: GraphModel, status: CaptureStatus | None = None
+) -> list[str]:
     """Why a change could have escaped the log, one line per table (empty: none).
 
     'A' (ENABLE ALWAYS) fires in every session; 'R' fires only in replica sessions, so in
     ordinary sessions it is as good as disabled.
     """
-    row = conn.execute("SELECT to_regclass(%s)", (f"{CAPTURE_SCHEMA}.change_log",)).fetchone()
-    if not row or row[0] is None:
-        conn.commit()
+    status = status or capture_status(conn, model)
+    if not status.log_exists:
         return [f"the change log {CAPTURE_SCHEMA}.change_log is missing"]
-    states = _trigger_states(conn, model)
-    conn.commit()
+    states = status.triggers
     gaps = []
     for table, _ in _replicated_tables(model):
         for name in TRIGGERS:
@@ -974,13 +988,14 @@ def _sync_locked(
 
 def _prepare_capture(conn: psycopg.Connection, model: GraphModel, summary: SyncSummary) -> int:
     """Check and install change capture; return the watermark this run will leave."""
+    status = capture_status(conn, model)  # one round trip for both checks
     if summary.mode == "incremental":
         # Before anything else: a trigger missing or disabled since the last run means
         # changes the log never saw; reinstalling it now would hide that.
-        gaps = capture_gaps(conn, model)
+        gaps = capture_gaps(conn, model, status)
         if gaps:
             raise _refuse_gaps(gaps)
-    summary.warnings.extend(install_capture(conn, model))
+    summary.warnings.extend(install_capture(conn, model, status))
     return snapshot_xmin(conn)  # before reading anything (see module doc)
 
 
