@@ -103,8 +103,7 @@ def join_key_columns_query(
 
 
 def node_eids_query(node: NodeSpec) -> LiteralString:
-    """The elementIds of those of ``$keys`` a label holds (``sync``: its one statement per
-    label; a lookup by key needs the label in the text to use the key's index)."""
+    """The elementIds of those of ``$keys`` a label holds (``sync --dry-run``'s plan)."""
     return _cypher(
         f"UNWIND $keys AS k MATCH (n:{quote(node.label)} "
         f"{{{quote(node.key_property)}: k}}) RETURN k AS key, elementId(n) AS e"
