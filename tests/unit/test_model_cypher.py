@@ -23,28 +23,6 @@ STAMPS = (
 )
 
 EXPECTED = {
-    "node_write": (
-        cypher.node_write_query(LOCATION),
-        "UNWIND $rows AS row MERGE (n:`Location` {`id`: row.key}) SET n += row.props, "
-        + STAMPS
-        + ", n._source_table = $table, n._source_key = toString(row.key), n._sync_run = $run",
-    ),
-    "reference_write": (
-        cypher.reference_write_query(MODEL, MEMBER, BASED_IN),
-        "UNWIND $rows AS row MATCH (a:`TeamMember` {`id`: row.key}) "
-        "OPTIONAL MATCH (a)-[old:`BASED_IN`]->(o:`Location`) "
-        "WHERE row.ref IS NULL OR o.`id` <> row.ref DELETE old "
-        "WITH DISTINCT a, row WHERE row.ref IS NOT NULL "
-        "MATCH (b:`Location` {`id`: row.ref}) MERGE (a)-[r:`BASED_IN`]->(b) "
-        "SET r._source_table = $table, r._sync_run = $run",
-    ),
-    "join_write": (
-        cypher.join_write_query(MODEL, ROLE_SKILLS),
-        "UNWIND $rows AS row MATCH (a:`Role` {`id`: row.source}) "
-        "MATCH (b:`Skill` {`id`: row.target}) MERGE (a)-[r:`REQUIRES_SKILL`]->(b) "
-        "SET r += row.props, " + STAMPS.replace("n.", "r.") + ", r._source_table = $table, "
-        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run",
-    ),
     "join_merge": (
         cypher.join_merge_query(ROLE_SKILLS),
         "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
@@ -52,14 +30,11 @@ EXPECTED = {
         "SET r += row.props, " + STAMPS.replace("n.", "r.") + ", r._source_table = $table, "
         "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run",
     ),
-    "delete_nodes": (
-        cypher.delete_nodes_query(LOCATION),
-        "UNWIND $keys AS k MATCH (n:`Location` {`id`: k}) DETACH DELETE n",
-    ),
-    "delete_join": (
-        cypher.delete_join_query(MODEL, ROLE_SKILLS),
-        "UNWIND $rows AS row MATCH (a:`Role` {`id`: row.source})-[r:`REQUIRES_SKILL`]->"
-        "(b:`Skill` {`id`: row.target}) WHERE true DELETE r",
+    "delete_join_relationships": (
+        cypher.DELETE_JOIN_RELATIONSHIPS,
+        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+        "MATCH (a)-[r]->(b) WHERE type(r) = row.type AND elementId(b) = row.b "
+        "AND all(k IN keys(row.on) WHERE r[k] = row.on[k]) DELETE r",
     ),
     "node_keys": (
         cypher.node_keys_query(LOCATION),
@@ -93,9 +68,9 @@ EXPECTED = {
         "MATCH (a:`Role`)-[r:`REQUIRES_SKILL`]->(b:`Skill`) WHERE r._source_table = $table "
         "RETURN a.`id` AS `role_id`, b.`id` AS `skill_id`",
     ),
-    "existing_keys": (
-        cypher.existing_keys_query(LOCATION),
-        "UNWIND $keys AS k MATCH (n:`Location` {`id`: k}) RETURN collect(k) AS found",
+    "node_eids": (
+        cypher.node_eids_query(LOCATION),
+        "UNWIND $keys AS k MATCH (n:`Location` {`id`: k}) RETURN k AS key, elementId(n) AS e",
     ),
     "node_values": (
         cypher.node_values_query(LOCATION),
@@ -118,7 +93,13 @@ def test_generic_statements_take_labels_and_types_as_parameters():
         "UNWIND $eids AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n"
     )
     # Nothing in them is a name from the model: they plan once whatever the label.
-    for text in (cypher.CREATE_NODES, cypher.UPDATE_NODES, cypher.CREATE_RELATIONSHIPS):
+    for text in (
+        cypher.CREATE_NODES,
+        cypher.UPDATE_NODES,
+        cypher.CREATE_RELATIONSHIPS,
+        cypher.MERGE_REFERENCE,
+        cypher.DELETE_JOIN_RELATIONSHIPS,
+    ):
         assert "`" not in text
 
 
@@ -144,8 +125,9 @@ def test_a_backtick_in_a_name_cannot_end_the_identifier():
         module="m",
         properties=(),
     )
-    assert cypher.delete_nodes_query(odd) == (
-        "UNWIND $keys AS k MATCH (n:`Odd``) DETACH DELETE (x` {`id`: k}) DETACH DELETE n"
+    assert cypher.node_eids_query(odd) == (
+        "UNWIND $keys AS k MATCH (n:`Odd``) DETACH DELETE (x` {`id`: k}) "
+        "RETURN k AS key, elementId(n) AS e"
     )
     join = JoinSpec.model_validate(
         {

@@ -340,8 +340,9 @@ class _Writer:
         def work(tx: neo4j.ManagedTransaction) -> tuple[list, dict[str, Any]]:
             creates = [i for i in items if i.old is None]
             rows = [_node_params(k, i, None) for k, i in enumerate(creates)]
-            for record in tx.run(CREATE_NODES, rows=rows, run=self.run):
-                creates[record["i"]].eid = record["e"]
+            if rows:  # (a sync's batch may create nothing: no statement to plan)
+                for record in tx.run(CREATE_NODES, rows=rows, run=self.run):
+                    creates[record["i"]].eid = record["e"]
             updates = [_node_params(0, i, i.old) for i in items if i.old is not None]
             for i in items:
                 i.eid = i.eid if i.old is None else i.old
@@ -442,7 +443,9 @@ class _Writer:
                 counters: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
                 for ref, node, a, new, value in chunk:
                     target = self.model.node_by_table[ref.target].label
-                    b = self.eids[(target, value)]
+                    # None: the target is not in the graph (a sync whose row points at
+                    # a row committed after its log was read: the next run links it)
+                    b = self.eids.get((target, value))
                     self._reference_row(ref, node, a, new, b, creates, merges, counters)
                 self._run_references(tx, creates, merges, counters)
                 return counters

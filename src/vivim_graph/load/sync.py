@@ -50,22 +50,21 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from vivim_graph.errors import RowValidationError, VivimGraphError
+from vivim_graph.load.change_writer import ChangeWriter, warm_plans
 from vivim_graph.load.importer import (
+    KEEP_ROWS,
     Tally,
-    _write_many,
+    declared_foreign_keys,
     import_graph,
+    node_columns,
+    table_order,
 )
 from vivim_graph.load.writer_lock import WriterBusy, writer_lock
 from vivim_graph.model.cypher import (
     apply_constraints,
-    delete_join_query,
-    delete_nodes_query,
-    existing_keys_query,
     join_key_columns_query,
-    join_write_query,
+    node_eids_query,
     node_key_columns_query,
-    node_write_query,
-    reference_write_query,
 )
 from vivim_graph.model.rows import join_row, key_of, node_row, validate_row
 from vivim_graph.model.spec import GraphModel, JoinSpec, NodeSpec
@@ -127,7 +126,35 @@ class CaptureGap(VivimGraphError):
     """A change could have escaped the log: a trigger is missing or disabled."""
 
 
-def install_capture(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+@dataclass(frozen=True)
+class CaptureStatus:
+    """The change log and the capture triggers as found, read in one query."""
+
+    log_exists: bool
+    version: str | None  # the change log's comment: the version of the installed DDL
+    triggers: dict[tuple[str, str], str]  # (table, trigger) -> pg_trigger.tgenabled
+
+
+def capture_status(conn: psycopg.Connection, model: GraphModel) -> CaptureStatus:
+    """One round trip for what ``capture_gaps`` and ``install_capture`` check."""
+    log = f"{CAPTURE_SCHEMA}.change_log"
+    row = conn.execute(
+        "SELECT to_regclass(%s) IS NOT NULL, obj_description(to_regclass(%s), 'pg_class'), "
+        "(SELECT coalesce(json_agg(json_build_array(c.relname, t.tgname, t.tgenabled::text)), "
+        "'[]') FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE c.relname = ANY(%s) AND c.relnamespace = 'public'::regnamespace "
+        "AND t.tgname = ANY(%s))",
+        (log, log, [t for t, _ in _replicated_tables(model)], list(TRIGGERS)),
+    ).fetchone()
+    conn.commit()
+    assert row is not None  # a SELECT without FROM returns one row
+    states = {(table, name): state for table, name, state in row[2]}
+    return CaptureStatus(bool(row[0]), row[1], states)
+
+
+def install_capture(
+    conn: psycopg.Connection, model: GraphModel, status: CaptureStatus | None = None
+) -> list[str]:
     """Create (or upgrade) the change log and the triggers on every replicated table;
     return the problems left (a table whose trigger this role may not create or enable),
     which only ``--full`` covers.
@@ -135,12 +162,10 @@ def install_capture(conn: psycopg.Connection, model: GraphModel) -> list[str]:
     Once installed at the current version it takes no lock at all: DDL such as CREATE
     INDEX IF NOT EXISTS would wait behind any open transaction that wrote to the log.
     """
-    row = conn.execute(
-        "SELECT obj_description(to_regclass(%s), 'pg_class')", (f"{CAPTURE_SCHEMA}.change_log",)
-    ).fetchone()
-    if not row or row[0] != CAPTURE_VERSION:
+    status = status or capture_status(conn, model)
+    if status.version != CAPTURE_VERSION:
         _create_change_log(conn)
-    problems = _attach_triggers(conn, model)
+    problems = _attach_triggers(conn, model, status.triggers)
     conn.commit()
     return problems
 
@@ -230,10 +255,11 @@ TRIGGERS = {  # name -> (when it fires, function)
 }
 
 
-def _attach_triggers(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+def _attach_triggers(
+    conn: psycopg.Connection, model: GraphModel, found: dict[tuple[str, str], str]
+) -> list[str]:
     """Create each missing trigger and enable each disabled one; return what could not be."""
     problems = []
-    found = _trigger_states(conn, model)
     for table, key in _replicated_tables(model):
         for name, (when, function) in TRIGGERS.items():
             state = found.get((table, name))
@@ -265,31 +291,18 @@ def _attach_triggers(conn: psycopg.Connection, model: GraphModel) -> list[str]:
     return problems
 
 
-def _trigger_states(conn: psycopg.Connection, model: GraphModel) -> dict[tuple[str, str], str]:
-    """(table, trigger) -> pg_trigger.tgenabled ('O' fires; 'D' disabled; 'R' replica only)."""
-    tables = [t for t, _ in _replicated_tables(model)]
-    rows = conn.execute(
-        "SELECT c.relname, t.tgname, t.tgenabled::text FROM pg_trigger t "
-        "JOIN pg_class c ON c.oid = t.tgrelid "
-        "WHERE c.relname = ANY(%s) AND c.relnamespace = 'public'::regnamespace "
-        "AND t.tgname = ANY(%s)",
-        (tables, list(TRIGGERS)),
-    ).fetchall()
-    return {(table, name): state for table, name, state in rows}
-
-
-def capture_gaps(conn: psycopg.Connection, model: GraphModel) -> list[str]:
+def capture_gaps(
+    conn: psycopg.Connection, model: GraphModel, status: CaptureStatus | None = None
+) -> list[str]:
     """Why a change could have escaped the log, one line per table (empty: none).
 
     'A' (ENABLE ALWAYS) fires in every session; 'R' fires only in replica sessions, so in
     ordinary sessions it is as good as disabled.
     """
-    row = conn.execute("SELECT to_regclass(%s)", (f"{CAPTURE_SCHEMA}.change_log",)).fetchone()
-    if not row or row[0] is None:
-        conn.commit()
+    status = status or capture_status(conn, model)
+    if not status.log_exists:
         return [f"the change log {CAPTURE_SCHEMA}.change_log is missing"]
-    states = _trigger_states(conn, model)
-    conn.commit()
+    states = status.triggers
     gaps = []
     for table, _ in _replicated_tables(model):
         for name in TRIGGERS:
@@ -499,33 +512,38 @@ def _fetch_rows(
         return cur.fetchall()
 
 
-def _node_batches(model: GraphModel, node: NodeSpec, conn, keys):
-    """Upserts, reference rows and deletes for the changed keys of one node table.
+def _node_rows(conn, node: NodeSpec, keys: list[dict[str, Any]]) -> _NodeBatch:
+    """The current rows of one node table's changed keys, validated, and the keys gone.
 
     Keys come from the log as JSON (``to_jsonb``), so integers arrive as integers and
     ``key_of`` gives the same node key as for a row read from the table. Every row is
     validated (pydantic, and exact money in ``node_row``) as the import validates it.
     """
-    columns = list(
-        dict.fromkeys(
-            [p.column for p in node.properties] + [c for r in node.references for c in r.columns]
-        )
-    )
-    rows = _fetch_rows(conn, node.table, node.key, columns, keys)
-    for row in rows:
+    pairs: dict[Any, tuple[dict[str, Any], dict[str, Any]]] = {}
+    for row in _fetch_rows(conn, node.table, node.key, node_columns(node), keys):
         validate_row(node.table, node.properties, node.key, row)
-    present = {key_of(node.key, r) for r in rows}
-    deletes = sorted({key_of(node.key, k) for k in keys} - present, key=str)
-    upserts = [node_row(node, r) for r in rows]
-    refs = [
-        (
-            ref,
-            reference_write_query(model, node, ref),
-            [{"key": key_of(node.key, r), "ref": r[ref.columns[0]]} for r in rows],
-        )
-        for ref in node.references
-    ]
-    return upserts, refs, deletes
+        out = node_row(node, row)
+        pairs[out["key"]] = (row, out)  # a key logged twice is one row
+    gone = sorted({key_of(node.key, k) for k in keys} - set(pairs), key=str)
+    return list(pairs.values()), gone
+
+
+def _join_rows(conn, join: JoinSpec, keys: list[dict[str, Any]]) -> _JoinBatch:
+    """The current rows of one join table's changed keys, and the keys gone."""
+    key_columns = _join_key(join)
+    columns = list(dict.fromkeys([*key_columns, *[p.column for p in join.properties]]))
+    rows = {
+        tuple(str(r[c]) for c in key_columns): r
+        for r in _fetch_rows(conn, join.table, key_columns, columns, keys)
+    }
+    for row in rows.values():
+        join_row(join, row, key_columns[0], key_columns[1])  # exact money
+    gone = [k for k in keys if tuple(str(k[c]) for c in key_columns) not in rows]
+    return list(rows.values()), gone
+
+
+def _join_key(join: JoinSpec) -> tuple[str, ...]:
+    return (join.source.columns[0], join.target.columns[0], *join.merge_on)
 
 
 class _Interrupt:
@@ -567,10 +585,6 @@ class _Stopped(Exception):
 def _batches(keys: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(keys), size):
         yield keys[start : start + size]
-
-
-def _ref_columns(node: NodeSpec) -> list[str]:
-    return list(dict.fromkeys([*node.key, *(c for r in node.references for c in r.columns)]))
 
 
 def _refuse_null_keys(table: str, columns: tuple[str, ...], keys: list[dict[str, Any]]) -> None:
@@ -622,20 +636,29 @@ def _refuse_dangling(
 
 
 def _refuse_deleted_but_referenced(
-    conn: psycopg.Connection, model: GraphModel, table: str, deleted: list[Any]
+    conn: psycopg.Connection,
+    model: GraphModel,
+    table: str,
+    deleted: list[Any],
+    declared: set[tuple[str, tuple, str, tuple]],
 ) -> None:
     """A deleted row that unchanged rows still refer to (no FK constraint kept them)."""
     if not deleted:
         return
-    ends = [(n.table, n.key, r.columns[0], r.target) for n in model.nodes for r in n.references]
+    ends = [
+        (n.table, n.key, r.columns, r.target, r.target_columns)
+        for n in model.nodes
+        for r in n.references
+    ]
     ends += [
-        (j.table, (j.source.columns[0], j.target.columns[0]), e.columns[0], e.table)
+        (j.table, (j.source.columns[0], j.target.columns[0]), e.columns, e.table, e.target_columns)
         for j in model.joins
         for e in (j.source, j.target)
     ]
-    for source, key, column, target in ends:
-        if target != table:
+    for source, key, columns, target, target_columns in ends:
+        if target != table or (source, columns, target, target_columns) in declared:
             continue
+        column = columns[0]
         query = sql.SQL("SELECT {k}, {c} FROM {t} WHERE {c}::text = ANY(%s) LIMIT 1").format(
             k=sql.SQL(", ").join(sql.Identifier(k) for k in key),
             c=sql.Identifier(column),
@@ -653,6 +676,11 @@ def _refuse_deleted_but_referenced(
             )
 
 
+_NodeBatch = tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[Any]]
+_JoinBatch = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+Kept = dict[tuple[str, int], Any]  # (table, batch number) -> the batch as read
+
+
 def validate_changes(
     conn: psycopg.Connection,
     model: GraphModel,
@@ -661,49 +689,69 @@ def validate_changes(
     batch_size: int,
     interrupt: _Interrupt,
     progress: Callable[[str, int, int | None], None],
-) -> None:
+) -> Kept:
     """Every changed row of every table, before the first write, as the import does: the
-    row itself (pydantic, exact money), NULL keys, and each reference it makes or loses."""
+    row itself (pydantic, exact money), NULL keys, and each reference it makes or loses
+    that PostgreSQL does not enforce itself (a declared, validated foreign key it does).
+
+    Returns the batches it read while they are few (``KEEP_ROWS`` keys in all), so that
+    the write pass need not read them again; a bigger run reads a batch again to write it.
+    """
+    if not any(changes.get(table) for table, _ in _replicated_tables(model)):
+        return {}
+    declared = declared_foreign_keys(conn)
+    kept: Kept = {}
+    budget = KEEP_ROWS
     for node in model.nodes:
         keys = changes.get(node.table, [])
         _refuse_null_keys(node.table, node.key, keys)
-        for done, batch in enumerate(_batches(keys, batch_size), start=1):
+        for index, batch in enumerate(_batches(keys, batch_size)):
             if interrupt.requested:
                 raise _Stopped
-            _, _, deletes = _node_batches(model, node, conn, batch)
-            rows = _fetch_rows(conn, node.table, node.key, _ref_columns(node), batch)
-            for ref in node.references:
-                _refuse_dangling(
-                    conn,
-                    node.table,
-                    ref.columns,
-                    [(key_of(node.key, r), tuple(r[c] for c in ref.columns)) for r in rows],
-                    ref.target,
-                    ref.target_columns,
-                )
-            _refuse_deleted_but_referenced(conn, model, node.table, deletes)
-            progress(f"validate {node.table}", min(done * batch_size, len(keys)), len(keys))
+            pairs, gone = _node_rows(conn, node, batch)
+            _refuse_node_references(conn, model, node, [r for r, _ in pairs], declared)
+            _refuse_deleted_but_referenced(conn, model, node.table, gone, declared)
+            if len(batch) <= budget:
+                kept[(node.table, index)], budget = (pairs, gone), budget - len(batch)
+            progress(f"validate {node.table}", min((index + 1) * batch_size, len(keys)), len(keys))
     for join in model.joins:
-        key_columns = (join.source.columns[0], join.target.columns[0], *join.merge_on)
         keys = changes.get(join.table, [])
-        _refuse_null_keys(join.table, key_columns, keys)
-        columns = list(dict.fromkeys([*key_columns, *[p.column for p in join.properties]]))
-        for batch in _batches(keys, batch_size):
-            rows = _fetch_rows(conn, join.table, key_columns, columns, batch)
-            for row in rows:
-                join_row(join, row, key_columns[0], key_columns[1])  # exact money
-            for end in (join.source, join.target):
-                _refuse_dangling(
-                    conn,
-                    join.table,
-                    end.columns,
-                    [
-                        (f"{r[key_columns[0]]}|{r[key_columns[1]]}", (r[end.columns[0]],))
-                        for r in rows
-                    ],
-                    end.table,
-                    end.target_columns[:1],
-                )
+        _refuse_null_keys(join.table, _join_key(join), keys)
+        for index, batch in enumerate(_batches(keys, batch_size)):
+            rows, gone = _join_rows(conn, join, batch)
+            _refuse_join_ends(conn, join, rows, declared)
+            if len(batch) <= budget:
+                kept[(join.table, index)], budget = (rows, gone), budget - len(batch)
+    return kept
+
+
+def _refuse_node_references(conn, model, node: NodeSpec, rows: list[dict], declared) -> None:
+    for ref in node.references:
+        if (node.table, ref.columns, ref.target, ref.target_columns) in declared:
+            continue  # PostgreSQL enforces it
+        _refuse_dangling(
+            conn,
+            node.table,
+            ref.columns,
+            [(key_of(node.key, r), tuple(r[c] for c in ref.columns)) for r in rows],
+            ref.target,
+            ref.target_columns,
+        )
+
+
+def _refuse_join_ends(conn, join: JoinSpec, rows: list[dict], declared) -> None:
+    source, target = join.source.columns[0], join.target.columns[0]
+    for end in (join.source, join.target):
+        if (join.table, end.columns, end.table, end.target_columns) in declared:
+            continue  # PostgreSQL enforces it
+        _refuse_dangling(
+            conn,
+            join.table,
+            end.columns,
+            [(f"{r[source]}|{r[target]}", (r[end.columns[0]],)) for r in rows],
+            end.table,
+            end.target_columns[:1],
+        )
 
 
 # ----------------------------------------------------------------- applying changes
@@ -726,7 +774,7 @@ def apply_changes(
     """
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        validate_changes(
+        kept = validate_changes(
             conn, model, changes, batch_size=batch_size, interrupt=interrupt, progress=progress
         )
         _write_changes(
@@ -739,108 +787,42 @@ def apply_changes(
             batch_size=batch_size,
             interrupt=interrupt,
             progress=progress,
+            kept=kept,
         )
 
 
 def _write_changes(
-    driver, conn, model, changes, summary, *, database, batch_size, interrupt, progress
+    driver, conn, model, changes, summary, *, database, batch_size, interrupt, progress, kept=None
 ) -> None:
-    run = summary.run_id
-    node_deletes: list[tuple[NodeSpec, list[Any]]] = []
-    pending_refs = []
-    for node in model.nodes:
+    """Nodes (tables in foreign-key order, several sharing a transaction) with their
+    foreign keys, then join rows, then deletes, by the generic statements (``change_writer``)."""
+    kept = {} if kept is None else kept
+    writer = ChangeWriter(
+        driver,
+        database,
+        model,
+        summary.run_id,
+        summary.labels,
+        summary.relationships,
+        batch_size,
+    )
+    for node in table_order(model):
         keys = changes.get(node.table, [])
-        for start in range(0, len(keys), batch_size):
+        for index, batch in enumerate(_batches(keys, batch_size)):
             if interrupt.requested:
                 raise _Stopped
-            upserts, refs, deletes = _node_batches(
-                model, node, conn, keys[start : start + batch_size]
-            )
-            if upserts:
-                (counters,) = _write_many(
-                    driver,
-                    database,
-                    [(node_write_query(node), {"rows": upserts, "table": node.table, "run": run})],
-                )
-                tally = summary.labels[node.label]
-                tally.rows += len(upserts)
-                tally.created += counters.nodes_created
-            pending_refs.append((node, refs))
-            node_deletes.append((node, deletes))
-            progress(f"sync {node.label}", min(start + batch_size, len(keys)), len(keys))
-    for node, refs in pending_refs:
-        if interrupt.requested:
-            raise _Stopped
-        statements = [
-            (query, {"rows": rows, "table": node.table, "run": run})
-            for _, query, rows in refs
-            if rows
-        ]
-        if statements:
-            results = _write_many(driver, database, statements)
-            for (ref, _, rows), counters in zip([r for r in refs if r[2]], results, strict=True):
-                tally = summary.relationships[ref.type]
-                tally.rows += sum(1 for r in rows if r["ref"] is not None)
-                tally.created += counters.relationships_created
-                tally.deleted += counters.relationships_deleted
+            pairs, gone = kept.pop((node.table, index), None) or _node_rows(conn, node, batch)
+            writer.nodes(node, pairs, gone)
+            progress(f"sync {node.label}", min((index + 1) * batch_size, len(keys)), len(keys))
+    writer.finish_nodes()
     for join in model.joins:
-        _apply_join(
-            driver,
-            conn,
-            model,
-            join,
-            changes.get(join.table, []),
-            summary,
-            database=database,
-            batch_size=batch_size,
-            interrupt=interrupt,
-        )
-    for node, deletes in node_deletes:
-        if deletes:
-            (counters,) = _write_many(
-                driver, database, [(delete_nodes_query(node), {"keys": deletes})]
-            )
-            summary.labels[node.label].deleted += counters.nodes_deleted
-
-
-def _apply_join(
-    driver, conn, model, join: JoinSpec, keys, summary, *, database, batch_size, interrupt
-):
-    key_columns = (join.source.columns[0], join.target.columns[0], *join.merge_on)
-    columns = list(dict.fromkeys([*key_columns, *[p.column for p in join.properties]]))
-    tally = summary.relationships[join.type]
-    for start in range(0, len(keys), batch_size):
-        if interrupt.requested:
-            raise _Stopped
-        batch = keys[start : start + batch_size]
-        rows = _fetch_rows(conn, join.table, key_columns, columns, batch)
-        present = {tuple(str(r[c]) for c in key_columns) for r in rows}
-        upserts = [join_row(join, r, key_columns[0], key_columns[1]) for r in rows]
-        gone = [
-            {
-                "source": int(k[key_columns[0]]),
-                "target": int(k[key_columns[1]]),
-                **{c: k.get(c) for c in join.merge_on},
-            }
-            for k in batch
-            if tuple(str(k[c]) for c in key_columns) not in present
-        ]
-        statements = []
-        if upserts:
-            statements.append(
-                (
-                    join_write_query(model, join),
-                    {"rows": upserts, "table": join.table, "run": summary.run_id},
-                )
-            )
-        if gone:
-            statements.append((delete_join_query(model, join), {"rows": gone}))
-        if statements:
-            results = _write_many(driver, database, statements)
-            for counters in results:
-                tally.created += counters.relationships_created
-                tally.deleted += counters.relationships_deleted
-            tally.rows += len(upserts)
+        keys = changes.get(join.table, [])
+        for index, batch in enumerate(_batches(keys, batch_size)):
+            if interrupt.requested:
+                raise _Stopped
+            rows, gone = kept.pop((join.table, index), None) or _join_rows(conn, join, batch)
+            writer.join_rows(join, rows, gone)
+    writer.delete_nodes()
 
 
 # ----------------------------------------------------------------- planning (dry run)
@@ -856,12 +838,12 @@ def plan_changes(driver, conn, model, changes, *, database) -> dict[str, dict[st
         present = [key_of(node.key, r) for r in rows]
         all_keys = [key_of(node.key, k) for k in keys]
         records, _, _ = driver.execute_query(
-            existing_keys_query(node),
+            node_eids_query(node),
             keys=all_keys,
             database_=database,
             routing_=neo4j.RoutingControl.READ,
         )
-        found = set(records[0]["found"])
+        found = {r["key"] for r in records}
         plan[node.label] = {
             "create": sum(1 for k in present if k not in found),
             "update": sum(1 for k in present if k in found),
@@ -1009,13 +991,14 @@ def _sync_locked(
 
 def _prepare_capture(conn: psycopg.Connection, model: GraphModel, summary: SyncSummary) -> int:
     """Check and install change capture; return the watermark this run will leave."""
+    status = capture_status(conn, model)  # one round trip for both checks
     if summary.mode == "incremental":
         # Before anything else: a trigger missing or disabled since the last run means
         # changes the log never saw; reinstalling it now would hide that.
-        gaps = capture_gaps(conn, model)
+        gaps = capture_gaps(conn, model, status)
         if gaps:
             raise _refuse_gaps(gaps)
-    summary.warnings.extend(install_capture(conn, model))
+    summary.warnings.extend(install_capture(conn, model, status))
     return snapshot_xmin(conn)  # before reading anything (see module doc)
 
 
@@ -1053,6 +1036,7 @@ def _run_full(driver, conn, model, summary, database, batch_size, dry_run, progr
     for rel, tally in result.relationships.items():
         summary.relationships[rel] = tally
     summary.labels["(stale removed)"].deleted = result.swept
+    warm_plans(driver, database)  # the next, incremental, run plans only its lookups
 
 
 def _run_incremental(

@@ -37,67 +37,6 @@ def temporal_assignments(properties: tuple[PropertySpec, ...], variable: str) ->
     )
 
 
-def node_write_query(node: NodeSpec) -> LiteralString:
-    label, key = quote(node.label), quote(node.key_property)
-    return _cypher(
-        f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) "
-        "SET n += row.props" + temporal_assignments(node.properties, "n") + ", "
-        "n._source_table = $table, n._source_key = toString(row.key), n._sync_run = $run"
-    )
-
-
-def reference_write_query(model: GraphModel, node: NodeSpec, ref: ReferenceSpec) -> LiteralString:
-    """Set one foreign key's relationship, removing a stale one (a changed or NULL key)."""
-    target = model.node_by_table[ref.target]
-    a, b, t = quote(node.label), quote(target.label), quote(ref.type)
-    ak, bk = quote(node.key_property), quote(target.key_property)
-    return _cypher(
-        f"UNWIND $rows AS row MATCH (a:{a} {{{ak}: row.key}}) "
-        f"OPTIONAL MATCH (a)-[old:{t}]->(o:{b}) WHERE row.ref IS NULL OR o.{bk} <> row.ref "
-        "DELETE old "
-        "WITH DISTINCT a, row WHERE row.ref IS NOT NULL "
-        f"MATCH (b:{b} {{{bk}: row.ref}}) MERGE (a)-[r:{t}]->(b) "
-        "SET r._source_table = $table, r._sync_run = $run"
-    )
-
-
-def join_write_query(model: GraphModel, join: JoinSpec) -> LiteralString:
-    source = model.node_by_table[join.source.table]
-    target = model.node_by_table[join.target.table]
-    names = {p.column: p.name for p in join.properties}
-    merge_keys = ", ".join(f"{quote(names[c])}: row.props.{quote(names[c])}" for c in join.merge_on)
-    merge_map = f" {{{merge_keys}}}" if merge_keys else ""
-    return _cypher(
-        f"UNWIND $rows AS row MATCH (a:{quote(source.label)} "
-        f"{{{quote(source.key_property)}: row.source}}) "
-        f"MATCH (b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
-        f"MERGE (a)-[r:{quote(join.type)}{merge_map}]->(b) "
-        "SET r += row.props" + temporal_assignments(join.properties, "r") + ", "
-        "r._source_table = $table, "
-        "r._source_key = toString(row.source) + '|' + toString(row.target), r._sync_run = $run"
-    )
-
-
-def delete_nodes_query(node: NodeSpec) -> LiteralString:
-    return _cypher(
-        f"UNWIND $keys AS k MATCH (n:{quote(node.label)} {{{quote(node.key_property)}: k}}) "
-        "DETACH DELETE n",
-    )
-
-
-def delete_join_query(model: GraphModel, join: JoinSpec) -> LiteralString:
-    source = model.node_by_table[join.source.table]
-    target = model.node_by_table[join.target.table]
-    names = {p.column: p.name for p in join.properties}
-    extra = "".join(f" AND r.{quote(names[c])} = row.{quote(c)}" for c in join.merge_on)
-    return _cypher(
-        f"UNWIND $rows AS row MATCH (a:{quote(source.label)} "
-        f"{{{quote(source.key_property)}: row.source}})-[r:{quote(join.type)}]->"
-        f"(b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
-        f"WHERE true{extra} DELETE r",
-    )
-
-
 def node_keys_query(node: NodeSpec) -> LiteralString:
     """Every key of a label, sorted (``check`` merges it with PostgreSQL's sorted keys)."""
     return _cypher(
@@ -163,11 +102,44 @@ def join_key_columns_query(
     )
 
 
-def existing_keys_query(node: NodeSpec) -> LiteralString:
-    """Which of ``$keys`` a label holds (``sync``'s plan)."""
+def node_eids_query(node: NodeSpec) -> LiteralString:
+    """The elementIds of those of ``$keys`` a label holds (``sync --dry-run``'s plan)."""
     return _cypher(
         f"UNWIND $keys AS k MATCH (n:{quote(node.label)} "
-        f"{{{quote(node.key_property)}: k}}) RETURN collect(k) AS found"
+        f"{{{quote(node.key_property)}: k}}) RETURN k AS key, elementId(n) AS e"
+    )
+
+
+def node_lookup_query(model: GraphModel, node: NodeSpec) -> LiteralString:
+    """A node table's changed keys and the targets of their foreign keys, as elementIds
+    (``sync``: its one statement per table; a lookup by key needs the label in the text to
+    use the key's index, and one text for the node and its targets plans once, not once
+    per label). ``row.refs`` holds one target key per foreign key, in the model's order."""
+    matches, eids = [], []
+    for i, ref in enumerate(node.references):
+        target = model.node_by_table[ref.target]
+        matches.append(
+            f" OPTIONAL MATCH (t{i}:{quote(target.label)} "
+            f"{{{quote(target.key_property)}: row.refs[{i}]}})"
+        )
+        eids.append(f"elementId(t{i})")
+    return _cypher(
+        f"UNWIND $rows AS row OPTIONAL MATCH (n:{quote(node.label)} "
+        f"{{{quote(node.key_property)}: row.key}})"
+        + "".join(matches)
+        + f" RETURN row.key AS key, elementId(n) AS e, [{', '.join(eids)}] AS refs"
+    )
+
+
+def join_lookup_query(model: GraphModel, join: JoinSpec) -> LiteralString:
+    """Both ends of a join table's changed rows, as elementIds (``sync``)."""
+    source = model.node_by_table[join.source.table]
+    target = model.node_by_table[join.target.table]
+    return _cypher(
+        f"UNWIND $rows AS row OPTIONAL MATCH (a:{quote(source.label)} "
+        f"{{{quote(source.key_property)}: row.source}}) "
+        f"OPTIONAL MATCH (b:{quote(target.label)} {{{quote(target.key_property)}: row.target}}) "
+        "RETURN row.source AS source, row.target AS target, elementId(a) AS a, elementId(b) AS b"
     )
 
 
@@ -241,6 +213,12 @@ MERGE_REFERENCE = _cypher(
     "SET r._source_table = $table, r._sync_run = $run"
 )
 DELETE_NODES = _cypher("UNWIND $eids AS e MATCH (n) WHERE elementId(n) = e DETACH DELETE n")
+# A join row gone: its relationship between the two ends, matched on its merge columns.
+DELETE_JOIN_RELATIONSHIPS = _cypher(
+    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+    "MATCH (a)-[r]->(b) WHERE type(r) = row.type AND elementId(b) = row.b "
+    "AND all(k IN keys(row.on) WHERE r[k] = row.on[k]) DELETE r"
+)
 
 
 # `import --offline` replaces the store: only a graph with nothing in it (but a free writer
@@ -290,12 +268,12 @@ def apply_constraints(driver: neo4j.Driver, model: GraphModel, database: str) ->
     """Create the constraints and indexes the graph lacks; returns how many were created.
 
     One catalog read first: when they all exist (every run after the first), nothing is
-    sent, instead of ~240 schema statements per run.
+    sent, instead of ~240 schema statements per run. ``SHOW INDEXES`` alone names both: a
+    uniqueness constraint's backing index has the constraint's name.
     """
     statements = schema_statements(model)
     with driver.session(database=database) as session:
-        present = {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name RETURN name")}
-        present |= {r["name"] for r in session.run("SHOW INDEXES YIELD name RETURN name")}
+        present = {r["name"] for r in session.run("SHOW INDEXES YIELD name RETURN name")}
         missing = [s for s in statements if _name(s) not in present]
         if not missing:
             return 0
