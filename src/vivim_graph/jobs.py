@@ -73,7 +73,7 @@ def run_import(
     through ``waiting``.
     """
     from vivim_graph.load.importer import import_graph
-    from vivim_graph.load.sync import NEO4J_GONE, _neo4j_stopped
+    from vivim_graph.load.sync import NEO4J_GONE, neo4j_stopped
     from vivim_graph.load.writer_lock import writer_lock
     from vivim_graph.model.spec import load_model
     from vivim_graph.neo4j_db import open_driver
@@ -93,7 +93,7 @@ def run_import(
                     progress=progress or (lambda *_: None),
                 )
         except NEO4J_GONE as e:
-            raise _neo4j_stopped(e, "vivim-graph import") from e
+            raise neo4j_stopped(e, "vivim-graph import") from e
 
 
 def run_offline_import(settings: Settings, *, echo: Echo, progress=None):
@@ -135,7 +135,7 @@ def run_sync(
     """
     import time
 
-    from vivim_graph.load.sync import _Interrupt, sync_once
+    from vivim_graph.load.sync import Interrupt, sync_once
     from vivim_graph.model.spec import load_model
     from vivim_graph.neo4j_db import open_driver
     from vivim_graph.sources.postgres import redact
@@ -144,7 +144,7 @@ def run_sync(
     started = time.time()  # the reported time includes loading the model and connecting
     model = load_model()
     url = ensure_source(settings, echo=lambda _: None, model=model)
-    interrupt = _Interrupt()
+    interrupt = Interrupt()
     with interrupt.armed(), open_driver(settings) as driver, connect(url) as conn:
         once = _sync_capture(driver, conn, settings, redact(url), capture, echo) or sync_once
         while not interrupt.requested:
@@ -237,7 +237,7 @@ def _start_local_neo4j(settings: Settings, *, echo: Echo) -> None:
     """Start the local server when NEO4J_URI is unset or names its own address (unless
     another program already answers there: then NEO4J_URI is taken at its word)."""
     if not settings.names_local_neo4j:
-        _refuse_silent_local_address(settings)
+        refuse_silent_local_address(settings)
         return
     server = local_neo4j(settings)
     if not settings.uses_local_neo4j:
@@ -250,7 +250,7 @@ def _start_local_neo4j(settings: Settings, *, echo: Echo) -> None:
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-def _refuse_silent_local_address(settings: Settings) -> None:
+def refuse_silent_local_address(settings: Settings) -> None:
     """NEO4J_URI names this machine, at a port that is not the local server's and where
     nothing answers: say so plainly (and how to have `up` start the local server there),
     instead of the driver's "Unable to retrieve routing information" after other work."""

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.servers import run_cli
-from vivim_graph.jobs import _refuse_silent_local_address
+from vivim_graph.jobs import refuse_silent_local_address
 from vivim_graph.settings import load_settings
 
 
@@ -75,6 +75,6 @@ def test_a_local_port_where_something_answers_is_taken_at_its_word():
         settings = load_settings(
             NEO4J_URI=f"bolt://127.0.0.1:{port}", VIVIM_NEO4J_BOLT_PORT=free_port()
         )
-        assert _refuse_silent_local_address(settings) is None
+        assert refuse_silent_local_address(settings) is None
     remote = load_settings(NEO4J_URI="neo4j://db.example:7687", VIVIM_NEO4J_BOLT_PORT=port)
-    assert _refuse_silent_local_address(remote) is None  # not this machine: not ours to judge
+    assert refuse_silent_local_address(remote) is None  # not this machine: not ours to judge

@@ -9,7 +9,7 @@ import struct
 import pytest
 
 from vivim_graph.load import pgoutput
-from vivim_graph.load.wal_capture import ChangeDecoder, _in_flight
+from vivim_graph.load.wal_capture import ChangeDecoder, in_flight
 
 
 # The documentation's field types: Byte1, Int8, Int16, Int32, Int64 (network byte order),
@@ -216,4 +216,4 @@ def test_a_change_before_its_relation_is_refused():
     ],
 )
 def test_visibility_of_a_32_bit_xid_in_a_64_bit_snapshot(xid, xmax, running, invisible):
-    assert _in_flight(xid, xmax, running) is invisible
+    assert in_flight(xid, xmax, running) is invisible

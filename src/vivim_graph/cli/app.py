@@ -67,7 +67,7 @@ def echo(message: str = "") -> None:
     click.echo(message)
 
 
-def _echo_err(message: str = "") -> None:
+def echo_err(message: str = "") -> None:
     click.echo(message, err=True)
 
 

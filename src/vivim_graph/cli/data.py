@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vivim_graph.cli.app import Context, _echo_err, cli, echo, pass_ctx
+from vivim_graph.cli.app import Context, cli, echo, echo_err, pass_ctx
 from vivim_graph.cli.kafka import kafka_options, sync_from_kafka
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def import_command(
         return
     with ProgressDisplay() as progress:
         summary = workflow.run_import(
-            settings, echo=echo, progress=progress, wait=wait, waiting=_echo_err
+            settings, echo=echo, progress=progress, wait=wait, waiting=echo_err
         )
     print_import_summary(summary)
 
@@ -124,7 +124,7 @@ def _import_offline(settings: Settings) -> None:
     from vivim_graph.cli.output import ProgressDisplay, print_check_report, print_import_summary
 
     with ProgressDisplay() as progress:
-        result = workflow.run_offline_import(settings, echo=_echo_err, progress=progress)
+        result = workflow.run_offline_import(settings, echo=echo_err, progress=progress)
     print_import_summary(result.summary)
     echo(
         "offline: "
@@ -209,7 +209,7 @@ def sync(
             watch=watch,
             report=report,
             progress=progress,
-            echo=_echo_err,
+            echo=echo_err,
             capture=capture,
         )
 

@@ -158,7 +158,7 @@ def print_report(report: ImpactReport, *, explain: bool = False) -> None:
         _print_milestones(console, report, explain)
     _print_facts(console, report, explain)
     for title, rows, columns, empty in _sections(report):
-        _section(console, title, rows, columns, explain, empty)
+        print_section(console, title, rows, columns, explain, empty)
     for note in report.notes:
         console.print(f"note: {note}")
 
@@ -219,7 +219,7 @@ def _print_milestones(console, report: ImpactReport, explain: bool) -> None:
         for m in report.milestones:
             if m["change_cents"]:
                 label = f"{m['milestone_code']} change"
-                _explain(console, label, m["path"], m["sources"], m.get("rules"))
+                print_explanation(console, label, m["path"], m["sources"], m.get("rules"))
 
 
 # Which detail tables a person sees (JSON has them all, with paths and sources).
@@ -303,10 +303,12 @@ def _print_facts(console, report: ImpactReport, explain: bool) -> None:
     for name, columns in DETAIL_COLUMNS.items():
         rows = report.details.get(name) or []
         if rows and (explain or name != "lines"):
-            _section(console, name.replace("_", " "), rows, [(c, c) for c in columns], False, "")
+            print_section(
+                console, name.replace("_", " "), rows, [(c, c) for c in columns], False, ""
+            )
 
 
-def _section(
+def print_section(
     console,
     title: str,
     rows: list[dict[str, Any]],
@@ -340,10 +342,12 @@ def _section(
     if explain:
         for row in rows:
             label = str(row.get(columns[0][1]))
-            _explain(console, label, row.get("path"), row.get("sources", []), row.get("rules"))
+            print_explanation(
+                console, label, row.get("path"), row.get("sources", []), row.get("rules")
+            )
 
 
-def _explain(
+def print_explanation(
     console,
     label: str,
     path: str | None,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from vivim_graph.cli.app import Context, _echo_err, cli, echo, pass_ctx
+from vivim_graph.cli.app import Context, cli, echo, echo_err, pass_ctx
 
 _DB_HELP = "The PostgreSQL Debezium reads, over TCP (default: DATABASE_URL)."
 
@@ -130,7 +130,7 @@ def kafka_config(
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        _echo_err(f"Wrote {output} ({len(config)} settings).")
+        echo_err(f"Wrote {output} ({len(config)} settings).")
     with connect(url) as conn:
         advice = replica_identity_advice(conn, model)
     _print_advice(advice)
@@ -140,17 +140,17 @@ def _print_advice(advice) -> None:
     missing = [a.table for a in advice if a.identity == "missing"]
     needed = [a.statement() for a in advice if a.statement()]
     if missing:
-        _echo_err(f"Tables of the model missing in PostgreSQL: {', '.join(missing)}")
+        echo_err(f"Tables of the model missing in PostgreSQL: {', '.join(missing)}")
     if needed:
-        _echo_err(
+        echo_err(
             f"{len(needed)} tables need REPLICA IDENTITY FULL (their model key is not their "
             "primary key, so a delete would not carry it):"
         )
         for statement in needed:
-            _echo_err(f"  {statement}")
+            echo_err(f"  {statement}")
     else:
-        _echo_err(f"REPLICA IDENTITY: all {len(advice)} tables carry their model key already.")
-    _echo_err(
+        echo_err(f"REPLICA IDENTITY: all {len(advice)} tables carry their model key already.")
+    echo_err(
         "Add database.password (or ${env:PGPASSWORD} with a config provider) where the "
         "connector runs; the server needs wal_level=logical."
     )
@@ -204,7 +204,7 @@ def sync_from_kafka(
         topics=topics,
         group=group,
         stop_when_idle=stop_when_idle,
-        echo=_echo_err,
+        echo=echo_err,
     )
     if fmt == "json":
         body = result.summary.as_dict() | {

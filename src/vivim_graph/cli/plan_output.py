@@ -16,10 +16,10 @@ from vivim_graph.cli.impact_output import (
     BUDGETS_OVER,
     OBLIGATIONS,
     POOLS_OVER,
-    _explain,
-    _section,
     eur,
     per_user,
+    print_explanation,
+    print_section,
     signed,
 )
 from vivim_graph.impact.common import ImpactReport
@@ -40,7 +40,7 @@ def print_plan(report: ImpactReport, *, explain: bool = False) -> None:
     console.print(f"[bold]{report.title}[/bold]")
     _print_milestones(console, report, explain)
     steps = report.details.get("steps", [])
-    _section(console, "Changes, in order (R-PLAN)", steps, STEPS, False, "")
+    print_section(console, "Changes, in order (R-PLAN)", steps, STEPS, False, "")
     for s in steps:
         for i in s["interactions"]:
             console.print(
@@ -48,12 +48,12 @@ def print_plan(report: ImpactReport, *, explain: bool = False) -> None:
             )
     over = [*BUDGETS_OVER, *CASE_COLUMNS] if _all(report) else BUDGETS_OVER
     pools = [*POOLS_OVER, *CASE_COLUMNS] if _all(report) else POOLS_OVER
-    _section(console, "Budget lines over (the plan's changes together, R-PLAN-OVER)",
+    print_section(console, "Budget lines over (the plan's changes together, R-PLAN-OVER)",
              _shown(report.budgets_over), over, explain, "nothing goes over")  # fmt: skip
-    _section(console, "Cost pools over (the plan's changes together, R-PLAN-OVER)",
+    print_section(console, "Cost pools over (the plan's changes together, R-PLAN-OVER)",
              _shown(report.pools_over), pools, explain, "nothing goes over")  # fmt: skip
     obligations = [*OBLIGATIONS, ("changes", "steps")]
-    _section(console, "Legal, compliance and tax work the plan brings",
+    print_section(console, "Legal, compliance and tax work the plan brings",
              _shown(report.obligations), obligations, explain, "nothing")  # fmt: skip
     for note in report.notes:
         console.print(f"note: {note}")
@@ -114,7 +114,7 @@ def _print_milestones(console, report: ImpactReport, explain: bool) -> None:
         for m in report.milestones:
             if m["change_cents"]:
                 label = f"{m['milestone_code']} change"
-                _explain(console, label, m["path"], m["sources"], m.get("rules"))
+                print_explanation(console, label, m["path"], m["sources"], m.get("rules"))
 
 
 CSV_HEADER = ["section", "code", "step", "case", "baseline_cents", "change_cents",

@@ -13,7 +13,7 @@ rows that still exist go through ``join_merge_query``, one text per join table (
 importer's re-import statement).
 
 Nodes of several tables share a write transaction, and a node's foreign keys are written
-in the transaction that writes the node (``importer._Writer``).
+in the transaction that writes the node (``importer.BatchWriter``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 import neo4j
 
-from vivim_graph.load.importer import ImportSummary, Tally, _Item, _Writer
+from vivim_graph.load.importer import BatchWriter, ImportSummary, Tally, WriteItem
 from vivim_graph.model.cypher import (
     CREATE_NODES,
     CREATE_RELATIONSHIPS,
@@ -51,13 +51,13 @@ class ChangeWriter:
     labels: dict[str, Tally]  # the sync summary's tallies, updated as batches commit
     relationships: dict[str, Tally]
     batch_size: int
-    buffer: list[_Item] = field(default_factory=list)
+    buffer: list[WriteItem] = field(default_factory=list)
     deletes: dict[str, set[Any]] = field(default_factory=lambda: defaultdict(set))
 
     def __post_init__(self) -> None:
         summary = ImportSummary(self.run, nodes=self.labels, relationships=self.relationships)
         every_label = {n.label for n in self.model.nodes}
-        self.writer = _Writer(
+        self.writer = BatchWriter(
             self.driver, self.database, self.model, self.run, summary, {}, every_label
         )
 
@@ -97,7 +97,7 @@ class ChangeWriter:
         self._lookup_nodes(node, pairs, gone)
         eids = self.writer.eids
         for row, out in pairs:
-            self.buffer.append(_Item(node, row, out, eids.get((node.label, out["key"]))))
+            self.buffer.append(WriteItem(node, row, out, eids.get((node.label, out["key"]))))
         self.deletes[node.label] |= set(gone)
         if len(self.buffer) >= self.batch_size:
             self.flush()

@@ -18,7 +18,7 @@ import psycopg
 from psycopg import conninfo as pg_conninfo
 
 from vivim_graph.errors import ConfigError
-from vivim_graph.load.sync import _replicated_tables
+from vivim_graph.load.sync import replicated_tables
 from vivim_graph.model.spec import GraphModel
 
 SCHEMA = "public"  # the sync replicates tables of the public schema
@@ -30,7 +30,7 @@ def topic_name(prefix: str, table: str) -> str:
 
 
 def model_topics(model: GraphModel, prefix: str) -> list[str]:
-    return [topic_name(prefix, table) for table, _ in _replicated_tables(model)]
+    return [topic_name(prefix, table) for table, _ in replicated_tables(model)]
 
 
 def _server_of(url: str) -> dict[str, str]:
@@ -69,8 +69,8 @@ def connector_config(
     The password is never written: add ``database.password`` (or a config provider
     reference such as ``${env:PGPASSWORD}``) where the connector is deployed.
     """
-    tables = [table for table, _ in _replicated_tables(model)]
-    keys = [f"{SCHEMA}.{table}:{','.join(key)}" for table, key in _replicated_tables(model)]
+    tables = [table for table, _ in replicated_tables(model)]
+    keys = [f"{SCHEMA}.{table}:{','.join(key)}" for table, key in replicated_tables(model)]
     return {
         "name": name,
         "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
@@ -135,7 +135,7 @@ def replica_identity_advice(conn: psycopg.Connection, model: GraphModel) -> list
             primary_key=found.get(table, ("missing", ()))[1],
             model_key=tuple(key),
         )
-        for table, key in _replicated_tables(model)
+        for table, key in replicated_tables(model)
     ]
 
 

@@ -203,14 +203,12 @@ def validate_source(
         for ref in node.references:
             if (node.table, ref.columns, ref.target, ref.target_columns) in declared:
                 continue
-            _check_reference(
-                conn, node.table, node.key, ref.columns, ref.target, ref.target_columns
-            )
+            check_reference(conn, node.table, node.key, ref.columns, ref.target, ref.target_columns)
     for join in model.joins:
         for end in (join.source, join.target):
             if (join.table, end.columns, end.table, end.target_columns) in declared:
                 continue
-            _check_reference(
+            check_reference(
                 conn,
                 join.table,
                 (*join.source.columns, *join.target.columns),
@@ -221,7 +219,7 @@ def validate_source(
     return counts
 
 
-def _check_reference(
+def check_reference(
     conn: psycopg.Connection,
     table: str,
     key: tuple[str, ...],
@@ -295,7 +293,7 @@ def _temporal_maps(properties: tuple[PropertySpec, ...], t: dict[str, Any]) -> d
 
 def table_order(model: GraphModel) -> list[NodeSpec]:
     """Node tables with the tables they point at first, so a foreign key's target is written
-    before it (cycles and self-references are written at the end, see ``_Writer.deferred``)."""
+    before it (cycles and self-references are written at the end, see ``BatchWriter.deferred``)."""
     pending = {n.table: n for n in model.nodes}
     order: list[NodeSpec] = []
     while pending:
@@ -310,7 +308,7 @@ def table_order(model: GraphModel) -> list[NodeSpec]:
 
 
 @dataclass
-class _Item:
+class WriteItem:
     node: NodeSpec
     row: dict[str, Any]  # the PostgreSQL row
     out: dict[str, Any]  # node_row(): key, props, t
@@ -319,7 +317,7 @@ class _Item:
 
 
 @dataclass
-class _Writer:
+class BatchWriter:
     """The write side of one import: elementIds of the nodes written, references pending."""
 
     driver: neo4j.Driver
@@ -332,7 +330,7 @@ class _Writer:
     eids: dict[tuple[str, Any], str] = field(default_factory=dict)
     deferred: list[tuple[ReferenceSpec, NodeSpec, str, bool, Any]] = field(default_factory=list)
 
-    def flush(self, items: list[_Item]) -> None:
+    def flush(self, items: list[WriteItem]) -> None:
         """One transaction: the nodes of a batch (any labels), then their foreign keys."""
         if not items:
             return
@@ -369,7 +367,7 @@ class _Writer:
                 tally.deleted + deleted,
             )
 
-    def _references(self, tx: neo4j.ManagedTransaction, items: list[_Item]):
+    def _references(self, tx: neo4j.ManagedTransaction, items: list[WriteItem]):
         """Foreign keys of a written batch: CREATE from new nodes, MERGE from old ones."""
         local = {(i.node.label, i.out["key"]): i.eid for i in items}
         creates: list[dict[str, Any]] = []
@@ -459,7 +457,7 @@ class _Writer:
                 tally.deleted += deleted
 
 
-def _node_params(i: int, item: _Item, old: str | None) -> dict[str, Any]:
+def _node_params(i: int, item: WriteItem, old: str | None) -> dict[str, Any]:
     out = item.out
     return {
         "i": i,
@@ -483,17 +481,17 @@ def scan_existing(driver, database, model) -> dict[tuple[str, Any], tuple[str, b
     return found
 
 
-def write_nodes(writer: _Writer, conn, batch_size, progress, totals, kept) -> None:
+def write_nodes(writer: BatchWriter, conn, batch_size, progress, totals, kept) -> None:
     """Every node table written in one pass (small ones from the validation pass's rows),
     rows of several tables sharing a transaction."""
-    buffer: list[_Item] = []
+    buffer: list[WriteItem] = []
     for node in table_order(writer.model):
         writer.summary.nodes.setdefault(node.label, Tally())
         done = 0
         for batch in _node_batches(conn, node, batch_size, kept):
             for row, out in batch:
                 old = writer.existing.get((node.label, out["key"]))
-                buffer.append(_Item(node, row, out, old[0] if old else None))
+                buffer.append(WriteItem(node, row, out, old[0] if old else None))
             if len(buffer) >= batch_size:
                 writer.flush(buffer)
                 buffer = []
@@ -511,7 +509,7 @@ def _node_batches(conn, node: NodeSpec, batch_size: int, kept: dict) -> Iterator
         yield [(row, node_row(node, row)) for row in batch]
 
 
-def write_joins(writer: _Writer, conn, batch_size, progress, fresh: bool) -> None:
+def write_joins(writer: BatchWriter, conn, batch_size, progress, fresh: bool) -> None:
     """Join rows: CREATE into a graph that held no model node, else MERGE."""
     model = writer.model
     for join in model.joins:
@@ -565,7 +563,7 @@ def write_joins(writer: _Writer, conn, batch_size, progress, fresh: bool) -> Non
             progress(f"relationships {join.type}", tally.rows, None)
 
 
-def sweep_stale(writer: _Writer, batch_size: int, fresh: bool) -> int:
+def sweep_stale(writer: BatchWriter, batch_size: int, fresh: bool) -> int:
     """Remove nodes (and their relationships) of model labels not written by this run."""
     if fresh:  # the graph held no model node: everything in it was written by this run
         return 0
@@ -617,7 +615,7 @@ def import_graph(
         targets |= {
             model.node_by_table[e.table].label for j in model.joins for e in (j.source, j.target)
         }
-        writer = _Writer(driver, database, model, run, summary, existing, targets)
+        writer = BatchWriter(driver, database, model, run, summary, existing, targets)
         write_nodes(writer, conn, batch_size, progress, totals, kept)
         write_joins(writer, conn, batch_size, progress, fresh)
     summary.swept = sweep_stale(writer, batch_size, fresh)

@@ -38,13 +38,13 @@ from psycopg import sql
 from vivim_graph.errors import RowValidationError, VivimGraphError
 from vivim_graph.load.sync import (
     NEO4J_GONE,
+    Interrupt,
+    Stopped,
     SyncSummary,
-    _Interrupt,
-    _neo4j_stopped,
-    _replicated_tables,
-    _Stopped,
     apply_changes,
     expand_truncated,
+    neo4j_stopped,
+    replicated_tables,
 )
 from vivim_graph.load.writer_lock import WriterBusy, writer_lock
 from vivim_graph.model.cypher import apply_constraints
@@ -149,7 +149,7 @@ class EventBatch:
 def events_to_changes(events: Iterable[Event], model: GraphModel) -> EventBatch:
     """Distinct changed keys per table, as ``read_changes`` gives them on the trigger path:
     the old key of a delete or a key move, the new key of an insert or update."""
-    keys = dict(_replicated_tables(model))
+    keys = dict(replicated_tables(model))
     nodes = {n.table for n in model.nodes}
     found: dict[str, dict[str, dict]] = defaultdict(dict)
     created: dict[str, dict[str, Any]] = defaultdict(dict)
@@ -222,14 +222,14 @@ def apply_batch(
     *,
     database: str,
     batch_size: int,
-    interrupt: _Interrupt,
+    interrupt: Interrupt,
     waiting: Callable[[str], None] = lambda _: None,
 ) -> None:
     """Write one batch of changes under the writer lock (queueing behind another writer)."""
     with writer_lock(
         driver, database, COMMAND, wait=True, waiting=waiting, cancelled=lambda: interrupt.requested
     ):
-        replicated = set(dict(_replicated_tables(model)))
+        replicated = set(dict(replicated_tables(model)))
         expand_truncated(
             driver, conn, model, batch.changes, batch.truncated & replicated, database=database
         )
@@ -314,14 +314,14 @@ def consume(
     database: str = "neo4j",
     batch_size: int = 5000,
     stop_when_idle: float | None = None,
-    interrupt: _Interrupt | None = None,
+    interrupt: Interrupt | None = None,
     waiting: Callable[[str], None] = lambda _: None,
 ) -> KafkaSyncResult:
     """Consume and apply until interrupted, or until ``stop_when_idle`` seconds pass with
     no event once partitions are assigned."""
     Consumer = kafka_client().Consumer
 
-    interrupt = interrupt or _Interrupt()
+    interrupt = interrupt or Interrupt()
     summary = _new_summary(bootstrap, group)
     result = KafkaSyncResult(summary)
     consumer = Consumer(consumer_config(bootstrap, group))
@@ -347,13 +347,13 @@ def consume(
                 )
             elif _idle_enough(consumer, state["idle_since"], stop_when_idle):
                 break
-    except _Stopped:
+    except Stopped:
         summary.stopped_early = True
     except WriterBusy:
         if not interrupt.requested:  # gave up queueing for the lock because of Ctrl-C
             raise
     except NEO4J_GONE as e:
-        raise _neo4j_stopped(e, f"vivim-graph {COMMAND}") from e
+        raise neo4j_stopped(e, f"vivim-graph {COMMAND}") from e
     finally:
         consumer.close()  # leaves the group at once: its tables go to the other members
     summary.stopped_early = summary.stopped_early or interrupt.requested
@@ -485,7 +485,7 @@ def run_from_kafka(
     check_neo4j_uri(settings.bolt_uri)
     model = load_model()
     url = resolve_database_url(settings)
-    interrupt = _Interrupt()
+    interrupt = Interrupt()
     with interrupt.armed(), open_driver(settings) as driver, connect(url) as conn:
         return consume(
             driver,

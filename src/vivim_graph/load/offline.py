@@ -45,7 +45,7 @@ from vivim_graph.load.importer import (
     ImportSummary,
     Progress,
     Tally,
-    _check_reference,
+    check_reference,
     declared_foreign_keys,
     node_columns,
     stream_rows,
@@ -271,14 +271,14 @@ def check_references(conn: psycopg.Connection, model: GraphModel) -> None:
     for node in model.nodes:
         for ref in node.references:
             if (node.table, ref.columns, ref.target, ref.target_columns) not in declared:
-                _check_reference(
+                check_reference(
                     conn, node.table, node.key, ref.columns, ref.target, ref.target_columns
                 )
     for join in model.joins:
         for end in (join.source, join.target):
             if (join.table, end.columns, end.table, end.target_columns) not in declared:
                 key = (*join.source.columns, *join.target.columns)
-                _check_reference(conn, join.table, key, end.columns, end.table, end.target_columns)
+                check_reference(conn, join.table, key, end.columns, end.table, end.target_columns)
 
 
 # ----------------------------------------------------------------- nodes

@@ -144,7 +144,7 @@ def capture_status(conn: psycopg.Connection, model: GraphModel) -> CaptureStatus
         "'[]') FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
         "WHERE c.relname = ANY(%s) AND c.relnamespace = 'public'::regnamespace "
         "AND t.tgname = ANY(%s))",
-        (log, log, [t for t, _ in _replicated_tables(model)], list(TRIGGERS)),
+        (log, log, [t for t, _ in replicated_tables(model)], list(TRIGGERS)),
     ).fetchone()
     conn.commit()
     assert row is not None  # a SELECT without FROM returns one row
@@ -260,7 +260,7 @@ def _attach_triggers(
 ) -> list[str]:
     """Create each missing trigger and enable each disabled one; return what could not be."""
     problems = []
-    for table, key in _replicated_tables(model):
+    for table, key in replicated_tables(model):
         for name, (when, function) in TRIGGERS.items():
             state = found.get((table, name))
             if state == "O":
@@ -304,7 +304,7 @@ def capture_gaps(
         return [f"the change log {CAPTURE_SCHEMA}.change_log is missing"]
     states = status.triggers
     gaps = []
-    for table, _ in _replicated_tables(model):
+    for table, _ in replicated_tables(model):
         for name in TRIGGERS:
             state = states.get((table, name))
             if state is None:
@@ -320,7 +320,7 @@ def unknown_log_tables(conn: psycopg.Connection, model: GraphModel) -> list[str]
         sql.SQL(
             "SELECT DISTINCT table_name FROM {}.change_log WHERE NOT table_name = ANY(%s)"
         ).format(sql.Identifier(CAPTURE_SCHEMA)),
-        ([t for t, _ in _replicated_tables(model)],),
+        ([t for t, _ in replicated_tables(model)],),
     ).fetchall()
     conn.commit()
     return sorted(t for (t,) in rows)
@@ -336,7 +336,7 @@ def _refuse_gaps(gaps: list[str]) -> CaptureGap:
     )
 
 
-def _replicated_tables(model: GraphModel) -> Iterator[tuple[str, tuple[str, ...]]]:
+def replicated_tables(model: GraphModel) -> Iterator[tuple[str, tuple[str, ...]]]:
     for node in model.nodes:
         yield node.table, node.key
     for join in model.joins:
@@ -454,7 +454,7 @@ MERGE (r)-[:OF_SOURCE]->(s)
 )
 
 
-def _record_run(driver, database, summary: SyncSummary, watermark: int | None) -> None:
+def record_run(driver, database, summary: SyncSummary, watermark: int | None) -> None:
     props = {
         "mode": summary.mode,
         "status": summary.status,
@@ -546,7 +546,7 @@ def _join_key(join: JoinSpec) -> tuple[str, ...]:
     return (join.source.columns[0], join.target.columns[0], *join.merge_on)
 
 
-class _Interrupt:
+class Interrupt:
     """SIGINT (Ctrl-C) and SIGTERM finish the current batch, then stop cleanly.
 
     A second signal while stopping is taken as "now": it raises KeyboardInterrupt, and the
@@ -577,7 +577,7 @@ class _Interrupt:
                 signal.signal(s, h)
 
 
-class _Stopped(Exception):
+class Stopped(Exception):
     """Raised at a batch boundary once a stop was requested (never escapes the sync)."""
 
 
@@ -687,7 +687,7 @@ def validate_changes(
     changes: dict[str, list[dict[str, Any]]],
     *,
     batch_size: int,
-    interrupt: _Interrupt,
+    interrupt: Interrupt,
     progress: Callable[[str, int, int | None], None],
 ) -> Kept:
     """Every changed row of every table, before the first write, as the import does: the
@@ -697,7 +697,7 @@ def validate_changes(
     Returns the batches it read while they are few (``KEEP_ROWS`` keys in all), so that
     the write pass need not read them again; a bigger run reads a batch again to write it.
     """
-    if not any(changes.get(table) for table, _ in _replicated_tables(model)):
+    if not any(changes.get(table) for table, _ in replicated_tables(model)):
         return {}
     declared = declared_foreign_keys(conn)
     kept: Kept = {}
@@ -707,7 +707,7 @@ def validate_changes(
         _refuse_null_keys(node.table, node.key, keys)
         for index, batch in enumerate(_batches(keys, batch_size)):
             if interrupt.requested:
-                raise _Stopped
+                raise Stopped
             pairs, gone = _node_rows(conn, node, batch)
             _refuse_node_references(conn, model, node, [r for r, _ in pairs], declared)
             _refuse_deleted_but_referenced(conn, model, node.table, gone, declared)
@@ -764,7 +764,7 @@ def apply_changes(
     *,
     database: str,
     batch_size: int,
-    interrupt: _Interrupt,
+    interrupt: Interrupt,
     progress: Callable[[str, int, int | None], None],
 ) -> None:
     """Validate every change, then write: nodes, their relationships, join rows, deletes.
@@ -810,7 +810,7 @@ def _write_changes(
         keys = changes.get(node.table, [])
         for index, batch in enumerate(_batches(keys, batch_size)):
             if interrupt.requested:
-                raise _Stopped
+                raise Stopped
             pairs, gone = kept.pop((node.table, index), None) or _node_rows(conn, node, batch)
             writer.nodes(node, pairs, gone)
             progress(f"sync {node.label}", min((index + 1) * batch_size, len(keys)), len(keys))
@@ -819,7 +819,7 @@ def _write_changes(
         keys = changes.get(join.table, [])
         for index, batch in enumerate(_batches(keys, batch_size)):
             if interrupt.requested:
-                raise _Stopped
+                raise Stopped
             rows, gone = kept.pop((join.table, index), None) or _join_rows(conn, join, batch)
             writer.join_rows(join, rows, gone)
     writer.delete_nodes()
@@ -861,7 +861,7 @@ class Neo4jStopped(VivimGraphError):
     """Neo4j stopped answering in the middle of a run."""
 
 
-def _neo4j_stopped(error: BaseException, command: str) -> Neo4jStopped:
+def neo4j_stopped(error: BaseException, command: str) -> Neo4jStopped:
     return Neo4jStopped(
         f"Neo4j stopped answering during `{command}` ({type(error).__name__}). Nothing is "
         "lost: PostgreSQL is untouched, the graph holds only complete batches, and the sync "
@@ -885,7 +885,7 @@ def sync_once(
     dry_run: bool = False,
     wait: bool = False,
     progress: Callable[[str, int, int | None], None] = lambda *_: None,
-    interrupt: _Interrupt | None = None,
+    interrupt: Interrupt | None = None,
     started_at: float | None = None,
     waiting: Callable[[str], None] = lambda _: None,
 ) -> SyncSummary:
@@ -894,7 +894,7 @@ def sync_once(
     Non-dry runs hold the graph's writer lock (see ``writer_lock``), which ``import`` and
     ``up`` take too. A dry run writes nothing and takes no lock.
     """
-    interrupt = interrupt or _Interrupt()
+    interrupt = interrupt or Interrupt()
     command = "vivim-graph sync" + (" --full" if full else "")
     lock = (
         contextlib.nullcontext()
@@ -924,7 +924,7 @@ def sync_once(
                 started_at=started_at,
             )
     except NEO4J_GONE as e:
-        raise _neo4j_stopped(e, command) from e
+        raise neo4j_stopped(e, command) from e
 
 
 def _sync_locked(
@@ -957,11 +957,11 @@ def _sync_locked(
     def checked_progress(task: str, done: int, total: int | None) -> None:
         progress(task, done, total)
         if interrupt.requested:  # after a batch was written: stop at this boundary
-            raise _Stopped
+            raise Stopped
 
     try:
         if mode == "full":
-            _run_full(driver, conn, model, summary, database, batch_size, dry_run, checked_progress)
+            run_full(driver, conn, model, summary, database, batch_size, dry_run, checked_progress)
         else:
             _run_incremental(
                 driver,
@@ -975,7 +975,7 @@ def _sync_locked(
                 interrupt,
                 watermark or 0,
             )
-    except _Stopped:
+    except Stopped:
         summary.stopped_early = True
     except BaseException as e:
         conn.rollback()
@@ -983,7 +983,7 @@ def _sync_locked(
         summary.ended_at = time.time()
         if not dry_run and not isinstance(e, NEO4J_GONE):
             with contextlib.suppress(Exception):
-                _record_run(driver, database, summary, None)
+                record_run(driver, database, summary, None)
         raise
     _finish(driver, conn, database, summary, new_watermark)
     return summary
@@ -1011,14 +1011,14 @@ def _finish(driver, conn, database: str, summary: SyncSummary, new_watermark: in
         return
     if summary.stopped_early:
         summary.status = "interrupted"
-        _record_run(driver, database, summary, None)
+        record_run(driver, database, summary, None)
         return
     summary.status = "completed"
-    _record_run(driver, database, summary, new_watermark)
+    record_run(driver, database, summary, new_watermark)
     prune_log(conn, new_watermark)
 
 
-def _run_full(driver, conn, model, summary, database, batch_size, dry_run, progress) -> None:
+def run_full(driver, conn, model, summary, database, batch_size, dry_run, progress) -> None:
     if dry_run:
         summary.plan = {"full": {"tables": len(model.tables)}}
         return
@@ -1074,7 +1074,7 @@ def apply_captured(
 ) -> None:
     """What any capture read (changed keys per table, truncated tables), validated and
     applied; shared by the trigger path and the write-ahead log path (wal_capture)."""
-    replicated = {t for t, _ in _replicated_tables(model)}
+    replicated = {t for t, _ in replicated_tables(model)}
     unknown = sorted((set(changes) | truncated) - replicated)
     if unknown:
         summary.warnings.append(

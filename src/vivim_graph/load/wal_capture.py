@@ -59,14 +59,14 @@ from vivim_graph.load import pgoutput
 from vivim_graph.load.sync import (
     NEO4J_GONE,
     CaptureGap,
+    Interrupt,
+    Stopped,
     SyncSummary,
-    _Interrupt,
-    _neo4j_stopped,
-    _record_run,
-    _replicated_tables,
-    _run_full,
-    _Stopped,
     apply_captured,
+    neo4j_stopped,
+    record_run,
+    replicated_tables,
+    run_full,
 )
 from vivim_graph.load.writer_lock import writer_lock
 from vivim_graph.model.spec import GraphModel
@@ -197,7 +197,7 @@ def identity_gaps(conn: psycopg.Connection, model: GraphModel) -> list[str]:
     """Tables whose deletes would not carry the model's key (their replica identity does
     not cover it). Publishing such a table would lose its deletes; with no identity at all,
     PostgreSQL would even refuse the table's UPDATEs and DELETEs."""
-    keys = dict(_replicated_tables(model))
+    keys = dict(replicated_tables(model))
     found = _identity_columns(conn, list(keys))
     gaps = []
     for table, key in keys.items():
@@ -271,7 +271,7 @@ def _published_tables(conn: psycopg.Connection) -> set[str] | None:
 
 
 def _ensure_publication(conn: psycopg.Connection, model: GraphModel) -> list[str]:
-    tables = sorted(t for t, _ in _replicated_tables(model))
+    tables = sorted(t for t, _ in replicated_tables(model))
     listed = sql.SQL(", ").join(sql.Identifier(t) for t in tables)
     published = _published_tables(conn)
     if published is None:
@@ -424,7 +424,7 @@ def wal_gaps(conn: psycopg.Connection, model: GraphModel, graph_lsn: int | None)
     if status.published is None:
         gaps.append(f"the publication {PUBLICATION} is missing")
     else:
-        missing = sorted({t for t, _ in _replicated_tables(model)} - status.published)
+        missing = sorted({t for t, _ in replicated_tables(model)} - status.published)
         gaps.extend(f"{t}: not in the publication {PUBLICATION}" for t in missing)
     gaps.extend(
         f"{t}: its replica identity does not carry the model key"
@@ -554,7 +554,7 @@ SELECT data FROM pg_logical_slot_peek_binary_changes(
 def read_wal_changes(conn: psycopg.Connection, model: GraphModel) -> tuple[WalRead, int]:
     """Every change the slot holds up to the WAL flushed now, decoded; and the position the
     run may confirm once they are applied. Peeking consumes nothing."""
-    decoder = ChangeDecoder(dict(_replicated_tables(model)))
+    decoder = ChangeDecoder(dict(replicated_tables(model)))
     with conn.transaction():
         row = conn.execute("SELECT pg_current_wal_flush_lsn()::text").fetchone()
         upto = row[0] if row else "0/0"
@@ -583,7 +583,7 @@ def _wait_until_visible(conn: psycopg.Connection, xids: set[int], timeout: float
         conn.commit()
         xmax = int(row[0]) if row else 0
         running = {int(x) for x in (row[1] if row else [])}
-        if not any(_in_flight(x, xmax, running) for x in xids):
+        if not any(in_flight(x, xmax, running) for x in xids):
             return
         if time.monotonic() > deadline:
             raise VivimGraphError(
@@ -593,7 +593,7 @@ def _wait_until_visible(conn: psycopg.Connection, xids: set[int], timeout: float
         time.sleep(0.01)
 
 
-def _in_flight(xid: int, xmax: int, running: set[int]) -> bool:
+def in_flight(xid: int, xmax: int, running: set[int]) -> bool:
     """Whether a committed 32-bit ``xid`` is still invisible to a snapshot (``xmax`` and
     ``running`` are 64-bit ids: epoch and xid): at or past xmax, or still running."""
     behind = (xmax - xid) % (1 << 32)  # how far the xid is below xmax, modulo wraparound
@@ -663,13 +663,13 @@ def sync_once_wal(
     dry_run: bool = False,
     wait: bool = False,
     progress: Callable[[str, int, int | None], None] = lambda *_: None,
-    interrupt: _Interrupt | None = None,
+    interrupt: Interrupt | None = None,
     started_at: float | None = None,
     waiting: Callable[[str], None] = lambda _: None,
 ) -> SyncSummary:
     """``sync.sync_once`` with changes read from the WAL: the same lock, validation,
     apply, summary and failure handling."""
-    interrupt = interrupt or _Interrupt()
+    interrupt = interrupt or Interrupt()
     command = "vivim-graph sync" + (" --full" if full else "")
     lock = (
         contextlib.nullcontext()
@@ -693,7 +693,7 @@ def sync_once_wal(
                 started_at,
             )
     except NEO4J_GONE as e:
-        raise _neo4j_stopped(e, command) from e
+        raise neo4j_stopped(e, command) from e
 
 
 @dataclass(frozen=True)
@@ -704,7 +704,7 @@ class _Run:
     full: bool
     dry_run: bool
     progress: Callable[[str, int, int | None], None]
-    interrupt: _Interrupt
+    interrupt: Interrupt
 
 
 def _locked(driver, conn, model, run: _Run, started_at: float | None) -> SyncSummary:
@@ -721,7 +721,7 @@ def _locked(driver, conn, model, run: _Run, started_at: float | None) -> SyncSum
     def checked_progress(task: str, done: int, total: int | None) -> None:
         run.progress(task, done, total)
         if run.interrupt.requested:  # after a batch was written: stop at this boundary
-            raise _Stopped
+            raise Stopped
 
     try:
         if summary.mode == "full":
@@ -730,14 +730,14 @@ def _locked(driver, conn, model, run: _Run, started_at: float | None) -> SyncSum
             position = _incremental(
                 driver, conn, model, summary, run, checked_progress, graph_lsn or 0
             )
-    except _Stopped:
+    except Stopped:
         summary.stopped_early, position = True, 0
     except BaseException as e:
         conn.rollback()
         summary.status, summary.ended_at = "failed", time.time()
         if not run.dry_run and not isinstance(e, NEO4J_GONE):
             with contextlib.suppress(Exception):
-                _record_run(driver, run.database, summary, None)
+                record_run(driver, run.database, summary, None)
         raise
     _finish(driver, conn, run, summary, position)
     return summary
@@ -752,7 +752,7 @@ def _full(driver, conn, model, summary: SyncSummary, run: _Run, progress) -> int
     row = _slot_row(conn)
     conn.commit()
     position = pgoutput.parse_lsn(row[2]) if row and row[2] else 0
-    _run_full(driver, conn, model, summary, run.database, run.batch_size, False, progress)
+    run_full(driver, conn, model, summary, run.database, run.batch_size, False, progress)
     return position
 
 
@@ -788,7 +788,7 @@ def _finish(driver, conn, run: _Run, summary: SyncSummary, position: int) -> Non
         return
     if summary.stopped_early:
         summary.status = "interrupted"
-        _record_run(driver, run.database, summary, None)
+        record_run(driver, run.database, summary, None)
         return
     summary.status = "completed"
     _record_position(driver, run.database, summary, position)
