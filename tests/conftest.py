@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 
@@ -18,6 +19,11 @@ from tests.servers import (
 )
 from vivim_graph.settings import Settings
 from vivim_graph.sources.postgres import connect, drop_database, ensure_database, with_database
+
+# pytest-xdist's workers run with COLUMNS=80, which the CLI honours (a script's COLUMNS wins)
+# and would squeeze every table the CLI tests read; a piped run of the real command has no
+# COLUMNS, so the tests run without it too.
+os.environ.pop("COLUMNS", None)
 
 # A node only the tests create: its presence proves the database is the tests' own.
 MARKER_LABEL = "VivimTestSession"
@@ -169,13 +175,19 @@ def seeded(seeded_db: str):
 # ./scripts/test (pytest-xdist, whole files each) finish at about the same time. The sort is
 # stable: tests keep their order within a module, and other modules keep theirs.
 _LONGEST_FIRST = (
+    "test_plans.py",
     "test_cypher_corpus.py",
     "test_nothing_lost.py",
+    "test_wal_capture.py",
+    "test_kafka_path.py",
+    "test_neo4j_versions.py",
+    "test_offline_import.py",
     "test_import.py",
     "test_sync.py",
     "test_cost_rules.py",
     "test_seed_load.py",
     "test_impact.py",
+    "test_browser_style.py",
 )
 
 

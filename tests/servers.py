@@ -32,7 +32,7 @@ from vivim_graph.settings import (
 WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 
 
-def test_port(variable: str, default: int) -> int:
+def worker_port(variable: str, default: int) -> int:
     """A port the tests use: the environment's (VIVIM_TEST_*_PORT) or the default, per worker."""
     return int(os.environ.get(variable, str(default))) + 5000 * WORKER
 
@@ -49,15 +49,15 @@ _STATE = os.environ.get(
     else f".vivim/test-{TEST_NEO4J_VERSION}",
 )
 TEST_STATE_DIR = Path(_STATE if WORKER == 0 else f"{_STATE}-gw{WORKER}").resolve()
-TEST_BOLT_PORT = test_port("VIVIM_TEST_BOLT_PORT", 17687)
-TEST_HTTP_PORT = test_port("VIVIM_TEST_HTTP_PORT", 17474)
-CRASH_BOLT_PORT = test_port("VIVIM_TEST_CRASH_BOLT_PORT", 17887)  # servers a test kills
-CRASH_HTTP_PORT = test_port("VIVIM_TEST_CRASH_HTTP_PORT", 17674)
+TEST_BOLT_PORT = worker_port("VIVIM_TEST_BOLT_PORT", 17687)
+TEST_HTTP_PORT = worker_port("VIVIM_TEST_HTTP_PORT", 17474)
+CRASH_BOLT_PORT = worker_port("VIVIM_TEST_CRASH_BOLT_PORT", 17887)  # servers a test kills
+CRASH_HTTP_PORT = worker_port("VIVIM_TEST_CRASH_HTTP_PORT", 17674)
 TEST_PASSWORD = "vivim-test-only"
 # A second local server (the other Neo4j line, the read-only reader): by default on the
 # crash test's ports, free while no crash test runs (modules run one after another).
-OTHER_BOLT_PORT = test_port("VIVIM_TEST_OTHER_BOLT_PORT", CRASH_BOLT_PORT - 5000 * WORKER)
-OTHER_HTTP_PORT = test_port("VIVIM_TEST_OTHER_HTTP_PORT", CRASH_HTTP_PORT - 5000 * WORKER)
+OTHER_BOLT_PORT = worker_port("VIVIM_TEST_OTHER_BOLT_PORT", CRASH_BOLT_PORT - 5000 * WORKER)
+OTHER_HTTP_PORT = worker_port("VIVIM_TEST_OTHER_HTTP_PORT", CRASH_HTTP_PORT - 5000 * WORKER)
 _CALENDAR = TEST_NEO4J_VERSION.split(".")[0] >= "2025"
 NEO4J_IMAGE = f"neo4j:{TEST_NEO4J_VERSION if _CALENDAR else '5.26'}-community"
 POSTGRES_IMAGE = "postgres:16"

@@ -36,7 +36,7 @@ from tests.integration.test_nothing_lost import (
     fresh_import_keeping_position,
     shrink,
 )
-from tests.servers import TEST_STATE_DIR, cli_env, test_port
+from tests.servers import TEST_STATE_DIR, cli_env, worker_port
 from vivim_graph.load.debezium import connector_config, model_topics
 from vivim_graph.load.kafka_sync import consume
 from vivim_graph.model.spec import load_model
@@ -47,8 +47,8 @@ from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
 
-KAFKA_PORT = test_port("VIVIM_TEST_KAFKA_PORT", 17092)  # +1 controller, +2 Connect
-PG_PORT = test_port("VIVIM_TEST_KAFKA_PG_PORT", 17433)
+KAFKA_PORT = worker_port("VIVIM_TEST_KAFKA_PORT", 17092)  # +1 controller, +2 Connect
+PG_PORT = worker_port("VIVIM_TEST_KAFKA_PG_PORT", 17433)
 TOPIC_PREFIX = "vivimtest"
 TOPICS = rf"{TOPIC_PREFIX}\.public\..*"
 SLOT = "vivim_debezium"

@@ -11,7 +11,7 @@ import socket
 import pytest
 from pydantic import SecretStr
 
-from tests.servers import TEST_STATE_DIR, test_port
+from tests.servers import TEST_STATE_DIR, worker_port
 from vivim_graph.neo4j_db import make_driver
 from vivim_graph.servers.local_neo4j import LocalNeo4j
 from vivim_graph.settings import load_settings
@@ -19,8 +19,8 @@ from vivim_graph.settings import load_settings
 pytestmark = pytest.mark.integration
 
 BOLT, HTTP = (
-    test_port("VIVIM_TEST_LIFECYCLE_BOLT_PORT", 17787),
-    test_port("VIVIM_TEST_LIFECYCLE_HTTP_PORT", 17574),
+    worker_port("VIVIM_TEST_LIFECYCLE_BOLT_PORT", 17787),
+    worker_port("VIVIM_TEST_LIFECYCLE_HTTP_PORT", 17574),
 )
 
 

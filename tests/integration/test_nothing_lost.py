@@ -522,7 +522,9 @@ class Edits:
                 f"WHERE id = {self.pick(t, b)}"
             )
         if kind == "update":
+            writable = set(self.columns(t))  # a generated column only takes DEFAULT
             props = [p.column for p in node.properties if p.column not in node.key]
+            props = [p for p in props if p in writable]
             refs = [r.columns[0] for r in node.references]
             choices = refs + props
             column = choices[b % len(choices)]
