@@ -895,6 +895,43 @@ def sync_once(
     ``up`` take too. A dry run writes nothing and takes no lock.
     """
     interrupt = interrupt or Interrupt()
+    with sync_writer(
+        driver,
+        database,
+        full=full,
+        dry_run=dry_run,
+        wait=wait,
+        waiting=waiting,
+        interrupt=interrupt,
+    ):
+        return _sync_locked(
+            driver,
+            conn,
+            model,
+            source=source,
+            database=database,
+            batch_size=batch_size,
+            full=full,
+            dry_run=dry_run,
+            progress=progress,
+            interrupt=interrupt,
+            started_at=started_at,
+        )
+
+
+@contextmanager
+def sync_writer(
+    driver: neo4j.Driver,
+    database: str,
+    *,
+    full: bool,
+    dry_run: bool,
+    wait: bool,
+    waiting: Callable[[str], None],
+    interrupt: Interrupt,
+) -> Iterator[None]:
+    """What every sync run (trigger or WAL capture) holds: the graph's writer lock (none for
+    a dry run, which writes nothing), and Neo4j going away reported as the sync's own error."""
     command = "vivim-graph sync" + (" --full" if full else "")
     lock = (
         contextlib.nullcontext()
@@ -910,19 +947,7 @@ def sync_once(
     )
     try:
         with lock:
-            return _sync_locked(
-                driver,
-                conn,
-                model,
-                source=source,
-                database=database,
-                batch_size=batch_size,
-                full=full,
-                dry_run=dry_run,
-                progress=progress,
-                interrupt=interrupt,
-                started_at=started_at,
-            )
+            yield
     except NEO4J_GONE as e:
         raise neo4j_stopped(e, command) from e
 

@@ -63,12 +63,11 @@ from vivim_graph.load.sync import (
     Stopped,
     SyncSummary,
     apply_captured,
-    neo4j_stopped,
     record_run,
     replicated_tables,
     run_full,
+    sync_writer,
 )
-from vivim_graph.load.writer_lock import writer_lock
 from vivim_graph.model.spec import GraphModel
 
 SLOT_PREFIX = "vivim_graph"  # + the database's name and oid: slot names are cluster-wide
@@ -670,30 +669,17 @@ def sync_once_wal(
     """``sync.sync_once`` with changes read from the WAL: the same lock, validation,
     apply, summary and failure handling."""
     interrupt = interrupt or Interrupt()
-    command = "vivim-graph sync" + (" --full" if full else "")
-    lock = (
-        contextlib.nullcontext()
-        if dry_run
-        else writer_lock(
-            driver,
-            database,
-            command.removeprefix("vivim-graph "),
-            wait=wait,
-            waiting=waiting,
-            cancelled=lambda: interrupt.requested,
-        )
-    )
-    try:
-        with lock:
-            return _locked(
-                driver,
-                conn,
-                model,
-                _Run(source, database, batch_size, full, dry_run, progress, interrupt),
-                started_at,
-            )
-    except NEO4J_GONE as e:
-        raise neo4j_stopped(e, command) from e
+    with sync_writer(
+        driver,
+        database,
+        full=full,
+        dry_run=dry_run,
+        wait=wait,
+        waiting=waiting,
+        interrupt=interrupt,
+    ):
+        run = _Run(source, database, batch_size, full, dry_run, progress, interrupt)
+        return _locked(driver, conn, model, run, started_at)
 
 
 @dataclass(frozen=True)
