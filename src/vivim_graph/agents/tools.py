@@ -18,6 +18,7 @@ import neo4j
 from pydantic import Field
 
 from vivim_graph.errors import QueryError, did_you_mean
+from vivim_graph.impact.answer import json_answer
 from vivim_graph.impact.params import (
     HireParams,
     NodeParams,
@@ -369,27 +370,7 @@ def _impact(graph: Graph, kind: str, params: dict[str, Any]) -> dict[str, Any]:
     """A scenario's report, with the Cypher that ran and the source rows behind it."""
     from vivim_graph.impact.scenarios import run_impact
 
-    report = run_impact(graph.driver, kind, params, database=graph.database).to_dict()
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    sections = ("milestones", "budgets_over", "pools_over", "obligations", "ranking")
-    rows = [row for section in sections for row in report[section]]
-    rows += [row for detail in report["details"].values() for row in detail]
-    for row in rows:
-        if isinstance(row, dict):
-            for s in row.get("sources") or []:
-                seen.setdefault(
-                    (s["table"], str(s["key"])),
-                    {"source_table": s["table"], "source_key": s["key"], "what": s.get("what")},
-                )
-    return {
-        **report,
-        "cypher": [
-            _ran(text, report["cypher_parameters"].get(name, {}))
-            for name, text in report["cypher"].items()
-        ],
-        "queries": list(report["cypher"]),
-        "provenance": list(seen.values()),
-    }
+    return json_answer(run_impact(graph.driver, kind, params, database=graph.database))
 
 
 def _impact_tool(model: type[ScenarioParams], doc: str) -> Tool:

@@ -19,6 +19,7 @@ from typing import Any
 import neo4j
 
 from vivim_graph.errors import QueryError
+from vivim_graph.impact.answer import json_answer
 from vivim_graph.impact.common import (
     ESTIMATE_CASE,
     Baseline,
@@ -343,24 +344,5 @@ def _range_over(merged: ImpactReport, other: ImpactReport, section: str, case: s
 # --------------------------------------------------------------------------- the JSON answer
 def answer(report: ImpactReport) -> dict[str, Any]:
     """The plan as JSON (``plan run --format json`` and the MCP tool ``impact_plan``): the
-    report, the Cypher that ran with its parameters, and the source rows behind the figures."""
-    data = report.to_dict()
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    rows = [r for section in ("milestones", "budgets_over", "pools_over", "obligations")
-            for r in data[section]]  # fmt: skip
-    rows += [r for detail in data["details"].values() for r in detail if isinstance(r, dict)]
-    for row in rows:
-        for s in row.get("sources") or []:
-            seen.setdefault(
-                (s["table"], str(s["key"])),
-                {"source_table": s["table"], "source_key": s["key"], "what": s.get("what")},
-            )
-    return {
-        **data,
-        "cypher": [
-            {"cypher": text, "parameters": data["cypher_parameters"].get(name, {})}
-            for name, text in data["cypher"].items()
-        ],
-        "queries": list(data["cypher"]),
-        "provenance": list(seen.values()),
-    }
+    same shape as a scenario's (impact/answer.py)."""
+    return json_answer(report)
