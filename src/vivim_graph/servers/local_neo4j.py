@@ -469,10 +469,11 @@ class LocalNeo4j:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
+                tail = self.log_tail()
                 raise LocalServerError(
                     f"Neo4j exited during start-up (exit code {process.returncode})",
-                    log_tail=self.log_tail(),
-                    hint=f"full log: {self.log_file}",
+                    log_tail=tail,
+                    hint=exit_hint(tail, self.log_file),
                 )
             if port_open(self.settings.neo4j_bolt_port) and self._http_version():
                 return
@@ -544,6 +545,22 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
         return sock.connect_ex((host, port)) == 0
+
+
+# What a store left half-made looks like in the log: a server killed during its very first
+# start has files but no transaction logs, and Neo4j refuses it on every later start.
+_BROKEN_STORE = ("Transaction logs are missing",)
+
+
+def exit_hint(log_tail: str, log_file: Path) -> str:
+    """What to do about a server that exited during start-up, judged from its log."""
+    if any(sign in log_tail for sign in _BROKEN_STORE):
+        return (
+            "its store is damaged (typically a server killed during its first start): "
+            "`vivim-graph neo4j reset` deletes the local graph's data, then `vivim-graph up` "
+            f"starts afresh and imports again; full log: {log_file}"
+        )
+    return f"full log: {log_file}"
 
 
 def _wait_port_closed(port: int, timeout: float = 15.0) -> None:
