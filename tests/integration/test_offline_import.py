@@ -16,7 +16,7 @@ import pytest
 from pydantic import SecretStr
 
 from tests.graph_helpers import graph_checksum
-from tests.servers import TEST_STATE_DIR, run_cli
+from tests.servers import CRASH_BOLT_PORT, CRASH_HTTP_PORT, TEST_STATE_DIR, run_cli
 from vivim_graph.errors import OfflineImportRefused, RowValidationError
 from vivim_graph.jobs import local_neo4j, run_offline_import
 from vivim_graph.load.importer import import_graph
@@ -24,8 +24,7 @@ from vivim_graph.model.spec import load_model
 from vivim_graph.settings import Settings, load_settings
 from vivim_graph.sources.relational import load_seeds
 
-BOLT = int(os.environ.get("VIVIM_TEST_CRASH_BOLT_PORT", "17887"))
-HTTP = int(os.environ.get("VIVIM_TEST_CRASH_HTTP_PORT", "17674"))
+BOLT, HTTP = CRASH_BOLT_PORT, CRASH_HTTP_PORT  # this worker's; it runs alone in its lane
 STATE = TEST_STATE_DIR / "offline"
 PASSWORD = "offline-test-pass"
 
