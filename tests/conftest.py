@@ -171,78 +171,64 @@ def seeded(seeded_db: str):
         yield conn
 
 
-# ./scripts/test runs two pytest-xdist workers (``--dist loadgroup``). Each worker takes one of
-# these lanes whole, in this order, so the two finish together (the lanes were balanced on the
-# per-module times of a full run, `--durations=0`) and each lane reads the seeded graph in one
-# stretch: the modules that only read it (``seeded_graph``) come first, so the seeds are
-# imported once per lane, not again after every module that empties the graph. A module in no
-# lane is a group of its own, handed to whichever worker is free first.
-LANES: dict[str, tuple[str, ...]] = {
-    "lane-a": (
-        "test_cypher_corpus.py",
-        "test_plans.py",
-        "test_impact.py",
-        "test_impact_transaction.py",
-        "test_blast_radius.py",
-        "test_browser_guide.py",
-        "test_plan_browser.py",
-        "test_report.py",
-        "test_wal_capture.py",
-        "test_neo4j_versions.py",
-        "test_offline_import.py",
-        "test_read_routing.py",
-        "test_foundation.py",
-        "test_relational.py",
-        "test_up_local_address.py",
-    ),
-    "lane-b": (
-        "test_cypher_guard.py",
-        "test_cost_rules.py",
-        "test_views_parity.py",
-        "test_mcp.py",
-        "test_mcp_warm.py",
-        "test_query_cli.py",
-        "test_impact_infra.py",
-        "test_nothing_lost.py",
-        "test_sync.py",
-        "test_kafka_path.py",
-        "test_import.py",
-        "test_local_neo4j.py",
-        "test_seed_load.py",
-        "test_bad_settings.py",
-        "test_browser_style.py",
-    ),
-}
-_LANE_OF = {module: lane for lane, modules in LANES.items() for module in modules}
-_ORDER = {module: i for modules in LANES.values() for i, module in enumerate(modules)}
+# ./scripts/test runs two pytest-xdist workers, whole modules each (``--dist loadfile``), handed
+# out in this order (``--no-loadscope-reorder``; xdist's own order is by test count, which
+# put the 800 quick corpus cases first and a 4-minute crash module last): the longest modules
+# first, from the seconds per module a full run prints (below), so the workers finish within
+# about one short module of each other. Modules not named here follow, in file order.
+_LONGEST_FIRST = (
+    "test_nothing_lost.py",
+    "test_cypher_corpus.py",
+    "test_offline_import.py",
+    "test_sync.py",
+    "test_read_routing.py",
+    "test_kafka_path.py",
+    "test_kafka_kills.py",
+    "test_wal_capture.py",
+    "test_cypher_guard.py",
+    "test_neo4j_versions.py",
+    "test_local_neo4j.py",
+    "test_cost_rules.py",
+    "test_plans.py",
+    "test_import.py",
+    "test_seed_load.py",
+    "test_mcp.py",
+    "test_query_cli.py",
+    "test_impact.py",
+    "test_bad_settings.py",
+    "test_views_parity.py",
+    "test_impact_infra.py",
+    "test_browser_style.py",
+    "test_browser_guide.py",
+)
+_RANK = {name: i for i, name in enumerate(_LONGEST_FIRST)}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups into the test ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        name = item.path.name
-        item.add_marker(pytest.mark.xdist_group(_LANE_OF.get(name, name)))
-    # stable: tests keep their order within a module; modules in no lane keep theirs, last
-    items.sort(key=lambda item: _ORDER.get(item.path.name, len(_ORDER)))
+    # stable: tests keep their order within a module, unnamed modules keep theirs
+    items.sort(key=lambda item: _RANK.get(item.path.name, len(_RANK)))
 
 
-# Seconds per module (setup, call and teardown of its tests), printed at the end of a run so
-# that LANES above can be rebalanced from a real run's figures.
+# Seconds per module (setup, call and teardown of its tests) and the worker that ran it,
+# printed at the end of a run so that _LONGEST_FIRST above can be kept in order.
 _MODULE_SECONDS: dict[str, float] = {}
+_MODULE_WORKER: dict[str, str] = {}
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     module = report.nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
     _MODULE_SECONDS[module] = _MODULE_SECONDS.get(module, 0.0) + report.duration
+    node = getattr(report, "node", None)  # set by pytest-xdist on the controller
+    _MODULE_WORKER[module] = node.gateway.id if node is not None else "-"
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if len(_MODULE_SECONDS) < 2:
         return
-    lanes: dict[str, float] = {}
-    terminalreporter.section("seconds per module, by lane (tests/conftest.py LANES)")
+    workers: dict[str, float] = {}
+    terminalreporter.section("seconds per module (tests/conftest.py _LONGEST_FIRST)")
     for module, seconds in sorted(_MODULE_SECONDS.items(), key=lambda kv: -kv[1]):
-        lane = _LANE_OF.get(module, "own")
-        lanes[lane] = lanes.get(lane, 0.0) + seconds
-        terminalreporter.write_line(f"{seconds:8.1f}  {lane:7}  {module}")
-    terminalreporter.write_line("  ".join(f"{k}: {v:.0f} s" for k, v in sorted(lanes.items())))
+        worker = _MODULE_WORKER[module]
+        workers[worker] = workers.get(worker, 0.0) + seconds
+        terminalreporter.write_line(f"{seconds:8.1f}  {worker:4}  {module}")
+    terminalreporter.write_line("  ".join(f"{k}: {v:.0f} s" for k, v in sorted(workers.items())))
