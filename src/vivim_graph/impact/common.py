@@ -250,20 +250,21 @@ def milestone_section(
     )
 
 
-# Budget lines and cost pools: the key, the view with their baseline, its (limit, used, over
-# flag) columns, and the names the report gives them.
+# Budget lines and cost pools: the key, the view with their baseline and its parameter that
+# narrows it to the codes asked for, its (limit, used, over flag) columns, and the names the
+# report gives them.
 _LIMITED = (
     (
         "budgets_over",
         "line_code",
-        "budget_vs_actual",
+        ("budget_vs_actual", "lines"),
         ("budgeted_cents", "actual_cents", "over_budget"),
         ("budget_cents", "baseline_actual_cents", "scenario_actual_cents"),
     ),
     (
         "pools_over",
         "pool_code",
-        "cost_pool_utilization",
+        ("cost_pool_utilization", "pools"),
         ("allocated_cents", "spent_cents", "over_allocated"),
         ("allocated_cents", "baseline_spent_cents", "scenario_spent_cents"),
     ),
@@ -286,9 +287,11 @@ def budget_section(run: Runner, report: ImpactReport, periods: list[dict[str, An
             ev["sources"] += [x for x in row["sources"] if x not in ev["sources"]]
     for ev in evidence.values():
         ev["path"] = "; ".join(dict.fromkeys(ev.pop("paths")))
-    for section, key, view, columns, names in _LIMITED:
-        # the baselines are two of the heaviest views: read them only when something is added
-        base = {r[key]: r for r in run.rows(view)} if added[key] else {}
+    for section, key, (view, codes), columns, names in _LIMITED:
+        # the baselines are two of the heaviest views: read them only when something is
+        # added, and only for the lines (pools) it is added to
+        rows = run.rows(view, **{codes: sorted(added[key])}) if added[key] else []
+        base = {r[key]: r for r in rows}
         over = _overruns(added[key], base, evidence, key=key, view=columns, names=names)
         setattr(report, section, over)
     report.details["budget_periods"] = periods
