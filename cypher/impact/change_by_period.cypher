@@ -32,9 +32,13 @@
 // dozens of lines of a few service types), each rule from its team or its service type.
 MATCH (m:Milestone)
 WITH min(m.planned_start_date - duration({months: m.start_month - 1})) AS month_one
-WITH month_one, [n IN range(0, size($changes) - 1) | {n: n, change: $changes[n]}] AS numbered
+// each change's months as dates, computed once per change rather than once per period
+WITH [n IN range(0, size($changes) - 1) |
+      {n: n, change: $changes[n],
+       dates: [month IN range($changes[n].first_month, $changes[n].last_month) |
+               month_one + duration({months: month - 1})]}] AS numbered
 UNWIND numbered AS k
-WITH DISTINCT month_one, numbered, k.change.team AS team, k.change.service_type AS service_type
+WITH DISTINCT numbered, k.change.team AS team, k.change.service_type AS service_type
 CALL (team, service_type) {
   MATCH (:Team {code: team})<-[:IN_TEAM]-(rule:CostAllocationRule)
   WHERE rule.is_active AND rule.source_module = 'people'
@@ -57,9 +61,7 @@ OPTIONAL MATCH (line:BudgetLineItem)-[:FOR_COST_ALLOCATION_POOL]->(pool),
 UNWIND [k IN numbered WHERE coalesce(k.change.team, '') = coalesce(team, '')
                         AND coalesce(k.change.service_type, '') = coalesce(service_type, '')] AS k
 WITH k.n AS n, k.change AS change, rule, pool, bp, line, top,
-     size([month IN range(k.change.first_month, k.change.last_month)
-           WHERE bp.start_date <= month_one + duration({months: month - 1}) <= bp.end_date])
-       AS months
+     size([date IN k.dates WHERE bp.start_date <= date <= bp.end_date]) AS months
 WHERE months > 0
 WITH n, change, rule, pool, bp, line, top, months,
      change.monthly_cents * months * toInteger(round(rule.allocation_pct * 100)) AS added_e4

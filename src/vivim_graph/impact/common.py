@@ -352,6 +352,8 @@ def _overruns(
 
 def change_by_period(run: Runner, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Monthly changes (team or service type, months) spread over budget periods and pools."""
+    if not changes:  # nothing to spread: no round trip
+        return []
     return run.rows("impact/change_by_period", changes=changes)
 
 

@@ -109,6 +109,8 @@ def _line_changes(
 def _periods(run: Runner, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each changed line's monthly change over its months, by budget period."""
     changed = [line for line in lines if line["delta_monthly_cents"]]
+    if not changed:
+        return []
     codes = sorted({line["line_code"] for line in changed})
     months = {r["line_code"]: r for r in run.rows("impact/lookup_infra_lines", lines=codes)}
     return change_by_period(
