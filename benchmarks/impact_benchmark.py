@@ -70,14 +70,27 @@ def cli(env: dict[str, str], *args: str) -> Callable[[], None]:
     return process(env, sys.executable, "-m", "vivim_graph", *args)
 
 
+def bare_read(driver) -> None:
+    """The floor of an in-process answer: one managed read transaction, one `RETURN 1`."""
+    with driver.session(database="neo4j", default_access_mode="READ") as s:
+        s.execute_read(lambda tx: tx.run("RETURN 1").consume())
+
+
 def in_process(driver, runs: int) -> dict[str, Any]:
-    """Each kind's p50/p95 in ms, its plans cached (as for a user's second question)."""
+    """Each kind's p50/p95 in ms, its plans cached (as for a user's second question), and
+    how many queries its one transaction sends; beside the floor, a bare read transaction."""
     figures = {}
     for kind, params, _ in KINDS:
         for _ in range(3):
-            impact.run_impact(driver, kind, params)
+            report = impact.run_impact(driver, kind, params)
         p50, p95 = timed(lambda k=kind, p=params: impact.run_impact(driver, k, p), runs)
-        figures[kind] = {"p50_ms": round(p50 * 1000, 1), "p95_ms": round(p95 * 1000, 1)}
+        figures[kind] = {
+            "p50_ms": round(p50 * 1000, 1),
+            "p95_ms": round(p95 * 1000, 1),
+            "queries": len(report.cypher),
+        }
+    p50, p95 = timed(lambda: bare_read(driver), runs)
+    figures["bare_read_tx"] = {"p50_ms": round(p50 * 1000, 1), "p95_ms": round(p95 * 1000, 1)}
     return figures
 
 

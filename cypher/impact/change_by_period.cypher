@@ -27,30 +27,42 @@
 // added = ROUND(monthly x months x pct / 100, 2), once per change, rule and period. The
 // budget line is the period's line of that pool in the top-level cost category of the rule
 // (LAB for labour, INF for cloud); a pool without such a line is still charged.
+// The rules, pools, periods and budget lines depend only on the change's team or service
+// type, so they are found once per distinct one (not once per change: a provider switch sends
+// dozens of lines of a few service types), each rule from its team or its service type.
 MATCH (m:Milestone)
 WITH min(m.planned_start_date - duration({months: m.start_month - 1})) AS month_one
-UNWIND range(0, size($changes) - 1) AS n
-WITH month_one, n, $changes[n] AS change
-MATCH (rule:CostAllocationRule)-[:TARGET_POOL_TYPE]->(pt:CostPoolType)
-WHERE rule.is_active
-  AND ((change.team IS NOT NULL AND rule.source_module = 'people'
-        AND exists { (rule)-[:IN_TEAM]->(:Team {code: change.team}) })
-    OR (change.service_type IS NOT NULL AND rule.source_module = 'tools'
-        AND rule.service_type = change.service_type))
-MATCH (pool:CostAllocationPool)-[:FOR_COST_POOL_TYPE]->(pt),
+// each change's months as dates, computed once per change rather than once per period
+WITH [n IN range(0, size($changes) - 1) |
+      {n: n, change: $changes[n],
+       dates: [month IN range($changes[n].first_month, $changes[n].last_month) |
+               month_one + duration({months: month - 1})]}] AS numbered
+UNWIND numbered AS k
+WITH DISTINCT numbered, k.change.team AS team, k.change.service_type AS service_type
+CALL (team, service_type) {
+  MATCH (:Team {code: team})<-[:IN_TEAM]-(rule:CostAllocationRule)
+  WHERE rule.is_active AND rule.source_module = 'people'
+  RETURN rule
+  UNION
+  MATCH (rule:CostAllocationRule)
+  WHERE service_type IS NOT NULL AND rule.is_active AND rule.source_module = 'tools'
+    AND rule.service_type = service_type
+  RETURN rule
+}
+MATCH (rule)-[:TARGET_POOL_TYPE]->(pt:CostPoolType)<-[:FOR_COST_POOL_TYPE]-(pool:CostAllocationPool),
       (pool)-[:FOR_BUDGET_PERIOD]->(bp:BudgetPeriod)
 WHERE rule.effective_from <= bp.start_date
   AND (rule.effective_to IS NULL OR rule.effective_to >= bp.start_date)
-WITH month_one, n, change, rule, pool, bp,
-     size([month IN range(change.first_month, change.last_month)
-           WHERE bp.start_date <= month_one + duration({months: month - 1}) <= bp.end_date])
-       AS months
-WHERE months > 0
 OPTIONAL MATCH (rule)-[:IN_CATEGORY]->(:CostCategory)-[:CHILD_OF*0..]->(top:CostCategory)
 WHERE NOT (top)-[:CHILD_OF]->()
 OPTIONAL MATCH (line:BudgetLineItem)-[:FOR_COST_ALLOCATION_POOL]->(pool),
                (line)-[:IN_CATEGORY]->(top),
                (line)-[:FOR_BUDGET_PERIOD]->(bp)
+UNWIND [k IN numbered WHERE coalesce(k.change.team, '') = coalesce(team, '')
+                        AND coalesce(k.change.service_type, '') = coalesce(service_type, '')] AS k
+WITH k.n AS n, k.change AS change, rule, pool, bp, line, top,
+     size([date IN k.dates WHERE bp.start_date <= date <= bp.end_date]) AS months
+WHERE months > 0
 WITH n, change, rule, pool, bp, line, top, months,
      change.monthly_cents * months * toInteger(round(rule.allocation_pct * 100)) AS added_e4
 RETURN bp.code AS period_code,

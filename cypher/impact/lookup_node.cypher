@@ -6,5 +6,7 @@
 // columns:
 //   found: boolean
 OPTIONAL MATCH (n)
-WHERE $label IN labels(n) AND toString(n[$key_property]) = $key
+// The label first, the property only for nodes that have it: the planner would read the
+// property of every node first (a dynamic label cannot use a label scan in Neo4j 5.26).
+WHERE CASE WHEN $label IN labels(n) THEN toString(n[$key_property]) = $key ELSE false END
 RETURN count(n) > 0 AS found

@@ -23,7 +23,9 @@
 // dependant appears once, at its shortest distance; its cost is the money property the
 // graph model names for its label (one per label, so amounts are not counted twice).
 MATCH (n)
-WHERE $label IN labels(n) AND toString(n[$key_property]) = $key
+// The label first, the property only for nodes that have it: the planner would read the
+// property of every node first (a dynamic label cannot use a label scan in Neo4j 5.26).
+WHERE CASE WHEN $label IN labels(n) THEN toString(n[$key_property]) = $key ELSE false END
 WITH n, [n] AS seen0, [{node: n, text: '(:' + labels(n)[0] + ' ' + n._source_key + ')'}] AS level0
 // Breadth first, one hop per step, over distinct nodes (never over paths: the paths to a
 // node multiply with every hop, its distinct dependants do not). A node found at hop k is at

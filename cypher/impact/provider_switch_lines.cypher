@@ -57,10 +57,15 @@
 // passes 9.2e18 while quantity < 4.6e10 and price x rate < 9.2e12 EUR.
 MATCH (fromP:CloudProvider {code: $from_provider})<-[:OFFERED_BY]-(s:Service)
 WHERE $service IS NULL OR s.code = $service OR s.service_type = $service
-MATCH (s)<-[:FOR_SERVICE]-(i:MilestoneInfrastructureCost)-[:FOR_MILESTONE]->(m:Milestone)
 OPTIONAL MATCH (toP:CloudProvider {code: $to_provider})
-WITH fromP, toP, s, i, m,
-     CASE i.unit
+// The replacement depends on the service and the line's unit only: search it once per
+// service and unit, then fan out to the lines (not once per line: many share a service).
+CALL (s) {
+  MATCH (s)<-[:FOR_SERVICE]-(i:MilestoneInfrastructureCost)
+  RETURN DISTINCT i.unit AS unit
+}
+WITH fromP, toP, s, unit,
+     CASE unit
        WHEN 'server-month' THEN 'instance_month'
        WHEN 'gpu-month' THEN 'instance_month'
        WHEN 'lb-month' THEN 'instance_month'
@@ -107,8 +112,10 @@ CALL (s, toP, tier_unit) {
          collect(CASE WHEN price IS NOT NULL
                       THEN {service: c, tier: t, fx: fx, price: price} END) AS candidates
 }
-WITH fromP, toP, s, i, m, tier_unit, n_type, n_kind, n_sized, n_tiers,
+WITH fromP, toP, s, unit, tier_unit, n_type, n_kind, n_sized, n_tiers,
      head(candidates) AS best
+MATCH (s)<-[:FOR_SERVICE]-(i:MilestoneInfrastructureCost)-[:FOR_MILESTONE]->(m:Milestone)
+WHERE i.unit = unit OR (i.unit IS NULL AND unit IS NULL)
 WITH fromP, toP, s, i, m, tier_unit, best,
      i.end_month - i.start_month + 1 AS months,
      i.quantity_cents AS q,

@@ -50,12 +50,16 @@
 // milestone lines. Unmatched components keep their cost (delta 0). Integer arithmetic; the
 // product is split so nothing passes 9.2e18 while quantity < 4.6e8 units.
 MATCH (fromP:CloudProvider {code: $from_provider})<-[:OFFERED_BY]-(s:Service)
-      <-[:TIER_OF]-(t0:ServicePricingTier)<-[:FOR_SERVICE_PRICING_TIER]-
-      (k:InfrastructureCostModelComponent)-[:FOR_INFRASTRUCTURE_COST_MODEL]->
-      (icm:InfrastructureCostModel)-[:FOR_USER_SCALE_THRESHOLD]->(u:UserScaleThreshold)
 WHERE $service IS NULL OR s.code = $service OR s.service_type = $service
 OPTIONAL MATCH (toP:CloudProvider {code: $to_provider})
-WITH toP, s, t0, k, icm, u, t0.unit AS tier_unit
+// The replacement depends on the service and the tier's unit only: search it once per
+// service and unit, then fan out to the components (many share a service).
+CALL (s) {
+  MATCH (s)<-[:TIER_OF]-(t0:ServicePricingTier)<-[:FOR_SERVICE_PRICING_TIER]-
+        (:InfrastructureCostModelComponent)
+  RETURN DISTINCT t0.unit AS tier_unit
+}
+WITH toP, s, tier_unit
 CALL (s, toP, tier_unit) {
   OPTIONAL MATCH (toP)<-[:OFFERED_BY]-(c:Service)
   WHERE c.service_type = s.service_type
@@ -95,8 +99,11 @@ CALL (s, toP, tier_unit) {
          collect(CASE WHEN price IS NOT NULL
                       THEN {service: c, tier: t, fx: fx, price: price} END) AS candidates
 }
-WITH toP, s, t0, k, icm, u, tier_unit, n_type, n_kind, n_sized, n_tiers,
-     head(candidates) AS best
+WITH toP, s, tier_unit, n_type, n_kind, n_sized, n_tiers, head(candidates) AS best
+MATCH (s)<-[:TIER_OF]-(t0:ServicePricingTier)<-[:FOR_SERVICE_PRICING_TIER]-
+      (k:InfrastructureCostModelComponent)-[:FOR_INFRASTRUCTURE_COST_MODEL]->
+      (icm:InfrastructureCostModel)-[:FOR_USER_SCALE_THRESHOLD]->(u:UserScaleThreshold)
+WHERE t0.unit = tier_unit OR (t0.unit IS NULL AND tier_unit IS NULL)
 WITH s, t0, k, icm, u, tier_unit, best,
      k.quantity_micros / 1000 AS q,
      best.price / 10000000 AS p1,

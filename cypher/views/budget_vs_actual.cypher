@@ -3,7 +3,8 @@
 //   Per budget period and budget line (category x pool): what was budgeted, how much did
 //   approved and pending amendments change it, what was spent, and by how much is the line
 //   under or over its revised budget?
-// parameters: {}
+// parameters:
+//   lines: {type: list, description: "Budget line codes to answer for; all if omitted"}
 // columns:
 //   period_code: text
 //   line_code: text
@@ -29,6 +30,7 @@
 MATCH (l:BudgetLineItem)-[:FOR_BUDGET_PERIOD]->(bp:BudgetPeriod),
       (l)-[:IN_CATEGORY]->(c:CostCategory),
       (l)-[:FOR_COST_ALLOCATION_POOL]->(p:CostAllocationPool)-[:FOR_COST_POOL_TYPE]->(pt:CostPoolType)
+WHERE $lines IS NULL OR l.code IN $lines
 OPTIONAL MATCH (l)-[:FOR_MILESTONE]->(m:Milestone)
 CALL (l) {
   OPTIONAL MATCH (a:BudgetAmendment)-[:FOR_BUDGET_LINE_ITEM]->(l)

@@ -3,7 +3,8 @@
 //   How much of each cost pool is spent and what remains, per pool and period (spend =
 //   operational expenses + labor/infrastructure/work/community allocations, converted to
 //   the pool currency via fx_rates)?
-// parameters: {}
+// parameters:
+//   pools: {type: list, description: "Cost pool codes to answer for; all if omitted"}
 // columns:
 //   pool_code: text
 //   pool_name: text
@@ -35,6 +36,7 @@
 // limbs, so the half-up rounding to hundredths is exact too (spend is never negative).
 MATCH (p:CostAllocationPool)-[:FOR_COST_POOL_TYPE]->(pt:CostPoolType),
       (p)-[:FOR_BUDGET_PERIOD]->(bp:BudgetPeriod)
+WHERE $pools IS NULL OR p.code IN $pools
 OPTIONAL MATCH (p)-[:OWNER_TEAM]->(t:Team)
 CALL (p) {
   CALL (p) {

@@ -22,27 +22,26 @@
 // Exact arithmetic: money is integer cents; allocation_pct (two decimals) becomes integer
 // hundredths, so labor is summed in units of 1/10,000 cent and rounded half away from
 // zero once per milestone, as PostgreSQL's ROUND(..., 2) does on NUMERIC.
+// One pass over a milestone's FOR_MILESTONE relationships for the four sums (a milestone has
+// thousands of them, mostly from other labels: one subquery per sum walked them four times).
 MATCH (m:Milestone)
 CALL (m) {
-  OPTIONAL MATCH (m)<-[:FOR_MILESTONE]-(a:MilestoneTeamAllocation)
-  WITH sum(a.planned_monthly_cost_cents * toInteger(round(a.allocation_pct * 100))
-           * (a.end_month - a.start_month + 1)) AS labor
-  RETURN (labor + sign(labor) * 5000) / 10000 AS labor_cents
-}
-CALL (m) {
-  OPTIONAL MATCH (m)<-[:FOR_MILESTONE]-(i:MilestoneInfrastructureCost)
-  RETURN coalesce(sum(i.monthly_amount_cents * (i.end_month - i.start_month + 1)), 0)
-           AS infrastructure_cents,
-         coalesce(sum(CASE WHEN i.is_run_rate THEN i.monthly_amount_cents END), 0)
-           AS monthly_run_cents
-}
-CALL (m) {
-  OPTIONAL MATCH (m)<-[:FOR_MILESTONE]-(c:MilestoneCost)
-  RETURN coalesce(sum(c.cost_mid_cents), 0) AS other_cents
-}
-CALL (m) {
-  OPTIONAL MATCH (m)<-[:FOR_MILESTONE]-(r:RevenueProjection)
-  RETURN coalesce(sum(r.monthly_revenue_mid_cents), 0) AS revenue_cents
+  OPTIONAL MATCH (m)<-[:FOR_MILESTONE]-(x)
+  WHERE x:MilestoneTeamAllocation OR x:MilestoneInfrastructureCost OR x:MilestoneCost
+        OR x:RevenueProjection
+  WITH sum(CASE WHEN x:MilestoneTeamAllocation
+                THEN x.planned_monthly_cost_cents * toInteger(round(x.allocation_pct * 100))
+                     * (x.end_month - x.start_month + 1) END) AS labor,
+       coalesce(sum(CASE WHEN x:MilestoneInfrastructureCost
+                         THEN x.monthly_amount_cents * (x.end_month - x.start_month + 1) END), 0)
+         AS infrastructure_cents,
+       coalesce(sum(CASE WHEN x:MilestoneInfrastructureCost AND x.is_run_rate
+                         THEN x.monthly_amount_cents END), 0) AS monthly_run_cents,
+       coalesce(sum(CASE WHEN x:MilestoneCost THEN x.cost_mid_cents END), 0) AS other_cents,
+       coalesce(sum(CASE WHEN x:RevenueProjection THEN x.monthly_revenue_mid_cents END), 0)
+         AS revenue_cents
+  RETURN (labor + sign(labor) * 5000) / 10000 AS labor_cents, infrastructure_cents,
+         monthly_run_cents, other_cents, revenue_cents
 }
 WITH m, labor_cents, infrastructure_cents, other_cents, monthly_run_cents, revenue_cents,
      labor_cents + infrastructure_cents + other_cents AS total_cents

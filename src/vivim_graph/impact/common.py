@@ -107,6 +107,7 @@ class Runner:
         tx: neo4j.ManagedTransaction | None = None,
     ) -> None:
         self.driver, self.database, self.report, self.tx = driver, database, report, tx
+        self.lookups: dict[str, list[dict[str, Any]]] = {}  # what ``prefetch`` looked up
 
     def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
         if self.tx is None:
@@ -143,9 +144,25 @@ def in_one_read(
 
 
 # --------------------------------------------------------------------------- lookups
+def prefetch(run: Runner, **wanted: bool) -> None:
+    """Look up the milestones and what else a scenario names (``locations``, ``roles``,
+    ``providers``: True for each wanted) in ONE query instead of one round trip each;
+    ``load_baseline``, ``resolve_locations`` and ``looked_up`` then read them from ``run``."""
+    row = run.rows("impact/scenario_lookups", **wanted)[0]
+    run.lookups["milestones"] = row["milestones"]
+    run.lookups.update({key: row[key] for key, asked in wanted.items() if asked})
+
+
+def looked_up(run: Runner, key: str) -> list[dict[str, Any]]:
+    """The ``key`` rows (locations, roles, providers) prefetched, else looked up now."""
+    if key not in run.lookups:
+        run.lookups[key] = run.rows("impact/scenario_lookups", **{key: True})[0][key]
+    return run.lookups[key]
+
+
 def resolve_locations(run: Runner, text: str) -> list[dict[str, Any]]:
     """Locations a user means by `text`: a code, a country (code or name), city, region or name."""
-    rows = run.rows("impact/lookup_locations")
+    rows = looked_up(run, "locations")
     wanted = text.strip().lower()
     country = COUNTRY_ALIASES.get(wanted) or next(
         (code for code, name in COUNTRY_NAMES.items() if name.lower() == wanted), None
@@ -185,7 +202,8 @@ def plan_from(baseline: Baseline, start: str) -> dict[str, int]:
 def load_baseline(run: Runner) -> Baseline:
     """Each milestone's cost summary (the view) with its status and months."""
     summary = {r["milestone_code"]: r for r in run.rows("milestone_cost_summary")}
-    for row in run.rows("impact/lookup_milestones"):
+    milestones = run.lookups.get("milestones") or run.rows("impact/lookup_milestones")
+    for row in milestones:
         summary[row["milestone_code"]].update(
             status=row["status"], start_month=row["start_month"], end_month=row["end_month"]
         )
@@ -250,20 +268,21 @@ def milestone_section(
     )
 
 
-# Budget lines and cost pools: the key, the view with their baseline, its (limit, used, over
-# flag) columns, and the names the report gives them.
+# Budget lines and cost pools: the key, the view with their baseline and its parameter that
+# narrows it to the codes asked for, its (limit, used, over flag) columns, and the names the
+# report gives them.
 _LIMITED = (
     (
         "budgets_over",
         "line_code",
-        "budget_vs_actual",
+        ("budget_vs_actual", "lines"),
         ("budgeted_cents", "actual_cents", "over_budget"),
         ("budget_cents", "baseline_actual_cents", "scenario_actual_cents"),
     ),
     (
         "pools_over",
         "pool_code",
-        "cost_pool_utilization",
+        ("cost_pool_utilization", "pools"),
         ("allocated_cents", "spent_cents", "over_allocated"),
         ("allocated_cents", "baseline_spent_cents", "scenario_spent_cents"),
     ),
@@ -286,9 +305,11 @@ def budget_section(run: Runner, report: ImpactReport, periods: list[dict[str, An
             ev["sources"] += [x for x in row["sources"] if x not in ev["sources"]]
     for ev in evidence.values():
         ev["path"] = "; ".join(dict.fromkeys(ev.pop("paths")))
-    for section, key, view, columns, names in _LIMITED:
-        # the baselines are two of the heaviest views: read them only when something is added
-        base = {r[key]: r for r in run.rows(view)} if added[key] else {}
+    for section, key, (view, codes), columns, names in _LIMITED:
+        # the baselines are two of the heaviest views: read them only when something is
+        # added, and only for the lines (pools) it is added to
+        rows = run.rows(view, **{codes: sorted(added[key])}) if added[key] else []
+        base = {r[key]: r for r in rows}
         over = _overruns(added[key], base, evidence, key=key, view=columns, names=names)
         setattr(report, section, over)
     report.details["budget_periods"] = periods
@@ -331,6 +352,8 @@ def _overruns(
 
 def change_by_period(run: Runner, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Monthly changes (team or service type, months) spread over budget periods and pools."""
+    if not changes:  # nothing to spread: no round trip
+        return []
     return run.rows("impact/change_by_period", changes=changes)
 
 

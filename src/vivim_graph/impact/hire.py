@@ -17,10 +17,12 @@ from vivim_graph.impact.common import (
     hire_units,
     in_one_read,
     load_baseline,
+    looked_up,
     milestone_section,
     obligations,
     one_off_cents,
     plan_from,
+    prefetch,
     reported,
     resolve_locations,
     round_div,
@@ -82,6 +84,7 @@ def _hire(run: Runner, values: dict[str, Any]) -> None:
     report, role, seniority = run.report, values["role"], values["seniority"]
     count, employment_type, fte = values["count"], values["employment_type"], values["fte"]
     location, start = values["location"], values["start"]
+    prefetch(run, roles=True, locations=True)
     team = _check_role(run, role)["team_code"]
     baseline = load_baseline(run)
     start = start_milestone(baseline, start)
@@ -171,7 +174,7 @@ def _milestones(h: _Hire, employment_type: str) -> list[dict[str, Any]]:
 
 def _check_role(run: Runner, role: str) -> dict[str, Any]:
     """The role's row, with the team a hire of it joins (R-TEAM)."""
-    roles = run.rows("impact/lookup_roles")
+    roles = looked_up(run, "roles")
     codes = [r["role_code"] for r in roles]
     if role not in codes:
         hint = did_you_mean(role, codes, cutoff=0.4)

@@ -44,9 +44,6 @@ def _blast_radius(run: Runner, key_property: str, costs: dict[str, str]) -> None
     """The node's dependants and their cost, in ``run``'s one read transaction."""
     report = run.report
     label, key, depth = (report.parameters[k] for k in ("label", "key", "depth"))
-    found = run.rows("impact/lookup_node", label=label, key_property=key_property, key=key)
-    if not found or not found[0]["found"]:
-        raise QueryError(f"no {label} with {key_property} = {key!r} in the graph")
     rows = run.rows(
         "impact/node_blast_radius",
         label=label,
@@ -55,6 +52,14 @@ def _blast_radius(run: Runner, key_property: str, costs: dict[str, str]) -> None
         depth=depth,
         cost_properties=costs,
     )
+    # no dependants: is there no such node? (asked only then: one round trip, not two)
+    if (
+        not rows
+        and not run.rows("impact/lookup_node", label=label, key_property=key_property, key=key)[0][
+            "found"
+        ]
+    ):
+        raise QueryError(f"no {label} with {key_property} = {key!r} in the graph")
     totals: Counter[str] = Counter()
     by_label: Counter[str] = Counter()
     for row in rows:

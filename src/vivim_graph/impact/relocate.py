@@ -20,6 +20,7 @@ from vivim_graph.impact.common import (
     obligations,
     one_off_cents,
     plan_from,
+    prefetch,
     reported,
     resolve_locations,
     start_milestone,
@@ -49,6 +50,7 @@ def _relocate(run: Runner, values: dict[str, Any]) -> None:
     """The move's report, in ``run``'s one read transaction."""
     report, to, member, team = run.report, values["to"], values["member"], values["team"]
     start = values["start"]
+    prefetch(run, locations=True)
     baseline = load_baseline(run)
     start = start_milestone(baseline, start)
     place = resolve_locations(run, to)[0]

@@ -15,8 +15,10 @@ from vivim_graph.impact.common import (
     change_by_period,
     in_one_read,
     load_baseline,
+    looked_up,
     milestone_section,
     per_user_micros,
+    prefetch,
 )
 from vivim_graph.impact.params import SwitchProviderParams, check
 
@@ -72,7 +74,8 @@ def _switch(run: Runner, params: dict[str, Any]) -> None:
 
 
 def _check_providers(run: Runner, from_provider: str, to_provider: str) -> None:
-    providers = [p["provider_code"] for p in run.rows("impact/lookup_providers")]
+    prefetch(run, providers=True)
+    providers = [p["provider_code"] for p in looked_up(run, "providers")]
     for code in (from_provider, to_provider):
         if code not in providers:
             raise QueryError(f"no cloud provider {code!r}; providers: {', '.join(providers)}")
@@ -105,7 +108,11 @@ def _line_changes(
 
 def _periods(run: Runner, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each changed line's monthly change over its months, by budget period."""
-    months = {r["line_code"]: r for r in run.rows("impact/lookup_infra_lines")}
+    changed = [line for line in lines if line["delta_monthly_cents"]]
+    if not changed:
+        return []
+    codes = sorted({line["line_code"] for line in changed})
+    months = {r["line_code"]: r for r in run.rows("impact/lookup_infra_lines", lines=codes)}
     return change_by_period(
         run,
         [
@@ -115,8 +122,7 @@ def _periods(run: Runner, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "first_month": months[line["line_code"]]["start_month"],
                 "last_month": months[line["line_code"]]["end_month"],
             }
-            for line in lines
-            if line["delta_monthly_cents"]
+            for line in changed
         ],
     )
 

@@ -208,6 +208,38 @@ def run(
         raise QueryError(f"query {name} failed in Neo4j: {e.message}") from e
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class _NotPlain(Exception):
+    """A value holding a node, relationship, path or temporal value."""
+
+
+def _plain(value: Any) -> Any:
+    """A copy of a value made only of scalars, lists and maps (every impact query's rows)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [_plain(v) for v in value]
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    raise _NotPlain
+
+
+def plain_row(record: neo4j.Record) -> dict[str, Any]:
+    """A record as ``record.data()`` gives it, with scalars, lists and maps on a fast path:
+    the driver's exporter checks every value against a dozen abstract types, which was a
+    fifth of a scenario's time; anything else goes through the exporter as before."""
+    row = {}
+    for key, value in record.items():
+        try:
+            row[key] = _plain(value)
+        except _NotPlain:
+            row[key] = record.data(key)[key]
+    return row
+
+
 def run_in(
     tx: neo4j.ManagedTransaction, name: str, params: dict[str, Any] | None = None
 ) -> QueryResult:
@@ -217,7 +249,7 @@ def run_in(
     bound = query.bind(params or {})
     try:
         result = tx.run(cast(LiteralString, query.text), **bound)
-        columns, rows = list(result.keys()), [record.data() for record in result]
+        columns, rows = list(result.keys()), [plain_row(record) for record in result]
     except neo4j.exceptions.Neo4jError as e:
         if e.is_retryable():  # the managed transaction runs the whole unit of work again
             raise
