@@ -127,6 +127,16 @@ def seeded_graph(driver: neo4j.Driver, seeded_db: str) -> neo4j.Driver:
     return driver
 
 
+@pytest.fixture(scope="session")
+def kafka_pipeline(driver: neo4j.Driver):
+    """PostgreSQL (wal_level=logical) -> Debezium (Kafka Connect) -> Kafka, started once a
+    session: the Kafka modules share it (see tests/kafka_pipeline.py)."""
+    from tests.kafka_pipeline import started_pipeline
+
+    with started_pipeline(driver) as pipeline:
+        yield pipeline
+
+
 @pytest.fixture
 def scratch_db(postgres_server: PostgresTarget) -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
@@ -180,6 +190,7 @@ _LONGEST_FIRST = (
     "test_nothing_lost.py",
     "test_wal_capture.py",
     "test_kafka_path.py",
+    "test_kafka_kills.py",
     "test_neo4j_versions.py",
     "test_offline_import.py",
     "test_import.py",
