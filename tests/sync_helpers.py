@@ -269,6 +269,33 @@ def kill_while_writing(
     return killed
 
 
+def kill_9_trials(
+    driver, url: str, env: dict[str, str], sync_args: list[str], rerun, *, seed: int, check=None
+) -> tuple[int, int]:
+    """VIVIM_KILL_TRIALS (10) trials: random edits, a `vivim-graph SYNC_ARGS` process
+    (every third with --full) killed with SIGKILL at a random point of its write,
+    ``check(trial)``, then ``rerun()`` in process must complete and give exactly the graph
+    of a fresh import. Returns (trials, how many were killed mid-run)."""
+    trials = int(os.environ.get("VIVIM_KILL_TRIALS", "10"))
+    rng = random.Random(seed)
+    pg = psycopg.connect(url, autocommit=True)
+    edits = Edits(pg)
+    killed = 0
+    try:
+        for trial in range(trials):
+            edit_randomly(rng, edits)  # and 25 tables rewritten: a longer sync
+            syncing = popen(env, *sync_args, *(["--full"] if trial % 3 == 0 else []))
+            killed += kill_while_writing(driver, syncing, rng, longest=2.5)
+            if check:
+                check(trial)
+            assert rerun().status == "completed", trial
+            synced = graph_checksum(driver)
+            assert synced == fresh_import_keeping_position(driver, url), trial
+    finally:
+        pg.close()
+    return trials, killed
+
+
 def differential(variable: str, default: int):
     """The hypothesis settings of a differential test: ``variable`` examples (``default``),
     derandomized, a failure printed rather than shrunk for hours."""

@@ -3,10 +3,11 @@ killed with SIGKILL at a random point while Debezium publishes random edits and 
 applies them; the killed process is restarted, the consumer rerun, and the graph must be
 exactly a fresh import's (the canonical checksum: nothing lost, nothing doubled).
 
-The consumer's own kill -9 is in test_kafka_path.py. One trial of each kind by default, to
-keep the suite short; VIVIM_KAFKA_KILL_TRIALS=10 runs ten of each (docs/scale.md has the
-outcome of such a run). Only the killed process is restarted; the rest of the session's
-servers stay up.
+The consumer's own kill -9 is in test_kafka_path.py. By default one trial kills all three,
+each at its own random point, and restarts them side by side, to keep the suite short;
+VIVIM_KAFKA_KILL_TRIALS=10 runs ten trials of each alone (docs/scale.md has the outcome of
+such a run). Only the killed processes are restarted; the rest of the session's servers
+stay up.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import random
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -54,8 +56,6 @@ from tests.sync_helpers import (
 from vivim_graph.servers.local_neo4j import LocalNeo4j
 
 pytestmark = pytest.mark.integration
-
-TRIALS = int(os.environ.get("VIVIM_KAFKA_KILL_TRIALS", "1"))
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,20 @@ def _restart_connect(pipeline: Pipeline, _graph: Graph) -> None:
     wait_for_slot(pipeline.url)
 
 
-def _restart_neo4j(_pipeline: Pipeline, graph: Graph) -> None:
+def _restart_neo4j(_pipeline: Pipeline, graph: Graph, timeout: float = 300) -> None:
+    """Start it again, and wait until its database answers: Bolt opens before the store
+    has recovered from the kill."""
     graph.server.stop()  # clears the dead server's pid file
     graph.server.start(echo=lambda _: None)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            graph.driver.execute_query("RETURN 1", database_="neo4j")
+            return
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
 
 
 KINDS = {
@@ -176,47 +187,86 @@ KINDS = {
 }
 
 
-def _trial(kind: Kind, pipeline: Pipeline, graph: Graph, edits: Edits, rng) -> bool:
-    """One kill at a random point; True when the consumer was still running at the kill."""
+def _kill_at_random_points(names, pipeline: Pipeline, graph: Graph, consumer, rng) -> bool:
+    """Each named process killed at its own random time; True when the consumer was still
+    running at every kill."""
+    started = time.monotonic()
+    running = True
+    for delay, name in sorted((rng.uniform(0.0, KINDS[n].longest), n) for n in names):
+        time.sleep(max(0.0, started + delay - time.monotonic()))
+        pid = KINDS[name].pid(pipeline, graph)
+        assert pid is not None, f"{name} is not running: nothing to kill"
+        running = running and consumer.poll() is None
+        _dead(pid)
+    return running
+
+
+def _restart(names, pipeline: Pipeline, graph: Graph) -> None:
+    """Restart what was killed; Neo4j beside Kafka (the broker before Connect)."""
+    kafka = [n for n in ("kafka", "connect") if n in names]
+    neo4j = (
+        threading.Thread(target=KINDS["neo4j"].restart, args=(pipeline, graph))
+        if "neo4j" in names
+        else None
+    )
+    if neo4j:
+        neo4j.start()
+    try:
+        for name in kafka:
+            KINDS[name].restart(pipeline, graph)
+    finally:
+        if neo4j:
+            neo4j.join()
+    if neo4j:
+        assert graph.server.pid() is not None, "Neo4j did not come back"
+
+
+def _trial(names, pipeline: Pipeline, graph: Graph, edits: Edits, rng) -> bool:
+    """One trial: random edits, a consumer, the named processes killed at random points,
+    restarted, the consumer rerun; True when the consumer was still running at the kills."""
     edit_randomly(rng, edits, most=12, rewrites=8)
     args = ["--from-kafka", pipeline.bootstrap, "--topics", TOPICS, "--group", graph.group]
     env = cli_env(graph.target, pipeline.url)
     consumer = popen_sync(env, *args, "--batch-size", "2", "--stop-when-idle", "3")
-    if not kind.while_writing or wait_until_holding(graph.driver, consumer.pid, 60):
-        time.sleep(rng.uniform(0.0, kind.longest))
-    pid = kind.pid(pipeline, graph)
-    assert pid is not None, "the process to kill is not running"
-    running = consumer.poll() is None
-    _dead(pid)
+    if any(KINDS[n].while_writing for n in names):  # Neo4j dies during the graph write
+        wait_until_holding(graph.driver, consumer.pid, 60)
+    running = _kill_at_random_points(names, pipeline, graph, consumer, rng)
     try:  # it fails (Neo4j gone), or goes on (Connect, a broker that comes back)
         consumer.communicate(timeout=20)
     except subprocess.TimeoutExpired:  # still retrying: a kill -9 of it too
         consumer.kill()
         consumer.communicate(timeout=30)
-    kind.restart(pipeline, graph)
+    _restart(names, pipeline, graph)
     caught_up(pipeline, timeout=180)
     rerun = consume_all(graph.driver, pipeline, group=graph.group)
     assert rerun.summary.status == "completed"
     synced = graph_checksum(graph.driver)
     assert synced == fresh_import_keeping_position(graph.driver, pipeline.url)
+    print(f"kill -9 of {'+'.join(names)}: converged (consumer mid-run: {running})", flush=True)
     return running
 
 
-@pytest.mark.parametrize("name", list(KINDS))
-def test_kill_9_then_restart_and_rerun_converges(name, kafka_pipeline, killable):
-    """TRIALS kills of one process at random points; each rerun gives the fresh import."""
-    rng = random.Random(f"kafka-kill-{name}")
+# By default one trial kills all three, each at its own random point, so that the restarts
+# overlap (the suite stays short); VIVIM_KAFKA_KILL_TRIALS=N runs N trials of each alone.
+TRIALS = int(os.environ.get("VIVIM_KAFKA_KILL_TRIALS", "0"))
+PLANS = [(name,) for name in KINDS] if TRIALS else [tuple(KINDS)]
+
+
+@pytest.mark.parametrize("names", PLANS, ids="+".join)
+def test_kill_9_then_restart_and_rerun_converges(names, kafka_pipeline, killable):
+    """Kills at random points; after each restart the rerun gives the fresh import."""
+    trials = TRIALS or 1
+    rng = random.Random(f"kafka-kill-{'+'.join(names)}")
     pg = psycopg.connect(kafka_pipeline.url, autocommit=True)
     edits = Edits(pg)
     started = time.monotonic()
     try:
-        mid_run = sum(
-            _trial(KINDS[name], kafka_pipeline, killable, edits, rng) for _ in range(TRIALS)
-        )
+        mid_run = sum(_trial(names, kafka_pipeline, killable, edits, rng) for _ in range(trials))
     finally:
         pg.close()
     seconds = time.monotonic() - started
-    print(f"kafka kill -9 of {name}: {TRIALS} trials converged, {mid_run} mid-run, {seconds:.0f} s")
+    what = "+".join(names)
+    print(f"kafka kill -9 of {what}: {trials} trials converged, {mid_run} mid-run, {seconds:.0f} s")
     assert edits.applied > 0  # the trials did edit the source
-    if KINDS[name].while_writing:
-        assert mid_run >= max(1, TRIALS // 2)  # killed during the graph write, not after it
+    if any(KINDS[n].while_writing for n in names):
+        assert mid_run >= max(1, trials // 2)  # killed during the graph write, not after it

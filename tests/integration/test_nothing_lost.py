@@ -22,9 +22,8 @@ from tests.sync_helpers import (
     EDIT,
     Edits,
     differential,
-    edit_randomly,
     fresh_import_keeping_position,
-    kill_while_writing,
+    kill_9_trials,
     popen,
     shrink,
     sql,
@@ -430,27 +429,16 @@ def test_kill_9_of_full_and_incremental_syncs_then_rerun_equals_a_fresh_import(
 ):
     """At least ten trials: a sync process killed with SIGKILL at a random point, rerun,
     compared with a fresh import. Every third trial kills a full sync."""
-    import random
-
-    trials = int(os.environ.get("VIVIM_KILL_TRIALS", "10"))
-    rng = random.Random(18)
     clean(driver)
     env = cli_env(neo4j_server, small_source)
     assert run_sync(driver, small_source).status == "completed"
-    pg = psycopg.connect(small_source, autocommit=True)
-    edits = Edits(pg)
-    killed_mid_run = 0
-    try:
-        for trial in range(trials):
-            edit_randomly(rng, edits)  # and 25 tables rewritten: a longer sync
-            args = ["sync", "--batch-size", "2"] + (["--full"] if trial % 3 == 0 else [])
-            syncing = popen(env, *args)
-            killed_mid_run += kill_while_writing(driver, syncing, rng, longest=2.5)
-            rerun = run_sync(driver, small_source)
-            assert rerun.status == "completed", trial
-            synced = graph_checksum(driver)
-            assert synced == fresh_import_keeping_position(driver, small_source), trial
-    finally:
-        pg.close()
+    trials, killed_mid_run = kill_9_trials(
+        driver,
+        small_source,
+        env,
+        ["sync", "--batch-size", "2"],
+        lambda: run_sync(driver, small_source),
+        seed=18,
+    )
     print(f"kill -9: {trials} trials, {killed_mid_run} killed mid-run")
     assert trials >= 10 and killed_mid_run >= trials // 2

@@ -5,8 +5,6 @@ the differential test with the graph the trigger path gives after the same edits
 from __future__ import annotations
 
 import json
-import os
-import random
 import time
 
 import psycopg
@@ -21,10 +19,8 @@ from tests.sync_helpers import (
     EDIT,
     Edits,
     differential,
-    edit_randomly,
     fresh_import_keeping_position,
-    kill_while_writing,
-    popen,
+    kill_9_trials,
     restore,
     shrink,
     snapshot,
@@ -307,27 +303,22 @@ def test_random_edit_sequences_give_the_same_graph_as_triggers_and_a_fresh_impor
 def test_kill_9_of_wal_syncs_then_rerun_equals_a_fresh_import(driver, small_source, neo4j_server):
     """Ten trials: a WAL sync process killed with SIGKILL at a random point (every third a
     full one), rerun, compared with a fresh import; the slot never runs past the graph."""
-    trials = int(os.environ.get("VIVIM_KILL_TRIALS", "10"))
-    rng = random.Random(16)
     clean(driver)
     env = cli_env(neo4j_server, small_source)
     assert run_wal(driver, small_source).status == "completed"
-    pg = psycopg.connect(small_source, autocommit=True)
-    edits = Edits(pg)
-    killed_mid_run = 0
-    try:
-        for trial in range(trials):
-            edit_randomly(rng, edits)  # and 25 tables rewritten: a longer sync
-            args = ["sync", "--capture", "wal", "--batch-size", "2"]
-            syncing = popen(env, *(args + (["--full"] if trial % 3 == 0 else [])))
-            killed_mid_run += kill_while_writing(driver, syncing, rng, longest=2.5)
-            position = read_positions(driver, "neo4j", redact(small_source)).lsn
-            assert lsn_value(slot(small_source)[0]) <= position, trial  # never past the graph
-            rerun = run_wal(driver, small_source)
-            assert rerun.status == "completed", trial
-            synced = graph_checksum(driver)
-            assert synced == fresh_import_keeping_position(driver, small_source), trial
-    finally:
-        pg.close()
+
+    def never_past_the_graph(trial: int) -> None:
+        position = read_positions(driver, "neo4j", redact(small_source)).lsn
+        assert lsn_value(slot(small_source)[0]) <= position, trial
+
+    trials, killed_mid_run = kill_9_trials(
+        driver,
+        small_source,
+        env,
+        ["sync", "--capture", "wal", "--batch-size", "2"],
+        lambda: run_wal(driver, small_source),
+        seed=16,
+        check=never_past_the_graph,
+    )
     print(f"WAL kill -9: {trials} trials, {killed_mid_run} killed mid-run")
     assert trials >= 10 and killed_mid_run >= trials // 2
