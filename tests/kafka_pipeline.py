@@ -170,21 +170,43 @@ def caught_up(pipeline: Pipeline, timeout: float = 120) -> None:
 
     topic = f"{TOPIC_PREFIX}.public.locations"
     probe = Consumer({"bootstrap.servers": pipeline.bootstrap, "group.id": "vivim-probe"})
+    deadline = time.monotonic() + timeout
     try:
-        _, before = probe.get_watermark_offsets(TopicPartition(topic, 0), timeout=30)
+        before = _high_watermark(probe, TopicPartition(topic, 0), deadline)
         with psycopg.connect(pipeline.url, autocommit=True) as pg:
             pg.execute(
                 'UPDATE "locations" SET id = id WHERE id = (SELECT min(id) FROM "locations")'
             )
-        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            _, high = probe.get_watermark_offsets(TopicPartition(topic, 0), timeout=30)
-            if high > before:
+            if _high_watermark(probe, TopicPartition(topic, 0), deadline) > before:
                 return
             time.sleep(0.3)
     finally:
         probe.close()
     raise AssertionError("Debezium did not publish the changes in time")
+
+
+def _high_watermark(probe, partition, deadline: float) -> int:
+    """The partition's end offset; a broker that has just restarted may answer "not leader"
+    for a while after it lists itself as leader, so that is retried until ``deadline``."""
+    from confluent_kafka import KafkaError, KafkaException
+
+    passing = (
+        KafkaError.NOT_LEADER_FOR_PARTITION,
+        KafkaError.LEADER_NOT_AVAILABLE,
+        KafkaError._TRANSPORT,
+        KafkaError._TIMED_OUT,
+    )
+    while True:
+        try:
+            return probe.get_watermark_offsets(partition, timeout=30)[1]
+        except KafkaException as e:
+            error = e.args[0]
+            if not (error.retriable() or error.code() in passing):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def consume_all(driver, pipeline: Pipeline, group: str = GROUP, **options):
