@@ -127,6 +127,16 @@ def seeded_graph(driver: neo4j.Driver, seeded_db: str) -> neo4j.Driver:
     return driver
 
 
+@pytest.fixture(scope="session")
+def kafka_pipeline(driver: neo4j.Driver):
+    """PostgreSQL (wal_level=logical) -> Debezium (Kafka Connect) -> Kafka, started once a
+    session: the Kafka modules share it (see tests/kafka_pipeline.py)."""
+    from tests.kafka_pipeline import started_pipeline
+
+    with started_pipeline(driver) as pipeline:
+        yield pipeline
+
+
 @pytest.fixture
 def scratch_db(postgres_server: PostgresTarget) -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
@@ -171,19 +181,21 @@ def seeded(seeded_db: str):
         yield conn
 
 
-# ./scripts/test runs two pytest-xdist workers, whole modules each (``--dist loadfile``), handed
-# out in this order (``--no-loadscope-reorder``; xdist's own order is by test count, which
-# put the 800 quick corpus cases first and a 4-minute crash module last): the longest modules
-# first, from the seconds per module a full run prints (below), so the workers finish within
-# about one short module of each other. Modules not named here follow, in file order.
+# ./scripts/test runs two pytest-xdist workers (``--dist loadgroup``); each module is a group
+# of its own, so a worker takes it whole and its module fixtures run once, except the modules
+# in _TOGETHER, which share a session fixture and so one worker. The groups are handed out in
+# this order (``--no-loadscope-reorder``; xdist's own order is by test count, which put the 800
+# quick corpus cases first and a 4-minute crash module last): the longest first, from the
+# seconds per module a full run prints (below), so the workers finish within about one short
+# module of each other. Modules not named here follow, in file order.
 _LONGEST_FIRST = (
+    "test_kafka_kills.py",
+    "test_kafka_path.py",
     "test_nothing_lost.py",
     "test_cypher_corpus.py",
     "test_offline_import.py",
     "test_sync.py",
     "test_read_routing.py",
-    "test_kafka_path.py",
-    "test_kafka_kills.py",
     "test_wal_capture.py",
     "test_cypher_guard.py",
     "test_neo4j_versions.py",
@@ -202,11 +214,17 @@ _LONGEST_FIRST = (
     "test_browser_guide.py",
 )
 _RANK = {name: i for i, name in enumerate(_LONGEST_FIRST)}
+# The Kafka modules share the session's Kafka pipeline (``kafka_pipeline``): one start, not two.
+_TOGETHER = {"test_kafka_kills.py": "kafka", "test_kafka_path.py": "kafka"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups into the test ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # stable: tests keep their order within a module, unnamed modules keep theirs
     items.sort(key=lambda item: _RANK.get(item.path.name, len(_RANK)))
+    for item in items:
+        name = item.path.name
+        item.add_marker(pytest.mark.xdist_group(_TOGETHER.get(name, name)))
 
 
 # Seconds per module (setup, call and teardown of its tests) and the worker that ran it,

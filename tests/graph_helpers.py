@@ -83,6 +83,16 @@ def run_sync(driver: neo4j.Driver, url: str, **options):
         return sync_once(driver, conn, load_model(), source=redact(url), **options)
 
 
+def run_wal(driver: neo4j.Driver, url: str, **options):
+    """One sync of the database at ``url`` reading the WAL, in process."""
+    from vivim_graph.load.wal_capture import sync_once_wal
+    from vivim_graph.model.spec import load_model
+    from vivim_graph.sources.postgres import redact
+
+    with psycopg.connect(url) as conn:
+        return sync_once_wal(driver, conn, load_model(), source=redact(url), **options)
+
+
 def fresh_checksum(driver: neo4j.Driver, url: str):
     """The graph a fresh import of the database gives, in a clean graph."""
     from vivim_graph.load.importer import import_graph

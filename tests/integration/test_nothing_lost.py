@@ -8,42 +8,33 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
-from collections import Counter
 
 import psycopg
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.graph_helpers import clean, fresh_checksum, graph_checksum, run_sync
 from tests.servers import cli_env, run_cli
+from tests.sync_helpers import (
+    EDIT,
+    Edits,
+    differential,
+    fresh_import_keeping_position,
+    kill_9_trials,
+    popen,
+    shrink,
+    sql,
+    wait_until_holding,
+)
 from vivim_graph.errors import RowValidationError
-from vivim_graph.load.importer import import_graph
 from vivim_graph.load.sync import CaptureGap, read_state
-from vivim_graph.model.spec import load_model
 from vivim_graph.sources.postgres import redact
 from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
-
-
-def sql(url: str, statement: str, *params) -> list[tuple]:
-    with psycopg.connect(url, autocommit=True) as pg:
-        cursor = pg.execute(statement, params or None)
-        return cursor.fetchall() if cursor.description else []
-
-
-def popen(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "vivim_graph", *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 @pytest.fixture
@@ -358,7 +349,7 @@ def test_sigterm_during_a_sync_finishes_the_batch_and_the_rerun_completes(
     syncing = popen(env, "sync", "--batch-size", "1", "--format", "json")
     # Signal as soon as it holds the writer lock: with one row a batch, thousands of batches
     # are still to come, however fast the machine.
-    assert _wait_until_holding(driver, syncing.pid), "the sync never took the writer lock"
+    assert wait_until_holding(driver, syncing.pid), "the sync never took the writer lock"
     time.sleep(0.5)
     assert syncing.poll() is None, "the sync finished before the signal: nothing tested"
     syncing.send_signal(signal.SIGTERM)
@@ -396,211 +387,11 @@ def test_killed_writer_does_not_keep_the_lock(driver, source, neo4j_server):
     assert graph_checksum(driver) == fresh_checksum(driver, source)
 
 
-# ----------------------------------------------------------------- differential, kill -9
-# A small copy of the seeds (a few rows a table, every reference intact) keeps a fresh
-# import to seconds, so each random sequence and each kill can be compared with one.
-KEEP_PER_TABLE = 6
-
-
-def foreign_keys(pg: psycopg.Connection) -> list[tuple[str, list[str], str, list[str], bool]]:
-    """(table, columns, referenced table, referenced columns, all columns nullable)."""
-    rows = pg.execute(
-        """
-        SELECT c.conrelid::regclass::text, c.confrelid::regclass::text,
-               array(SELECT a.attname FROM unnest(c.conkey) k
-                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k),
-               array(SELECT a.attname FROM unnest(c.confkey) k
-                     JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k),
-               bool_and(NOT a.attnotnull)
-        FROM pg_constraint c JOIN pg_attribute a
-          ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
-        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
-        GROUP BY c.oid, c.conrelid, c.confrelid, c.conkey, c.confkey
-        """
-    ).fetchall()
-    return [(t, list(cols), r, list(rcols), nullable) for t, r, cols, rcols, nullable in rows]
-
-
-def shrink(url: str, keep: int = KEEP_PER_TABLE) -> None:
-    """Keep the first rows of each table, then repair references until none dangles:
-    a nullable reference to a removed row becomes NULL, any other removes its row."""
-    model = load_model()
-    tables = [n.table for n in model.nodes] + [j.table for j in model.joins]
-    with psycopg.connect(url, autocommit=True) as pg:
-        fks = foreign_keys(pg)
-        with pg.transaction():
-            pg.execute("SET LOCAL session_replication_role = replica")  # no FK triggers
-            for table in tables:
-                pg.execute(
-                    f'DELETE FROM "{table}" WHERE ctid NOT IN '
-                    f'(SELECT ctid FROM "{table}" ORDER BY 1 LIMIT {keep})'
-                )
-            changed = True
-            while changed:
-                changed = False
-                for table, cols, ref, rcols, nullable in fks:
-                    pairs = zip(cols, rcols, strict=True)
-                    match = " AND ".join(f'r."{b}" = t."{a}"' for a, b in pairs)
-                    present = " AND ".join(f't."{a}" IS NOT NULL' for a in cols)
-                    dangling = f'{present} AND NOT EXISTS (SELECT 1 FROM "{ref}" r WHERE {match})'
-                    cur = None
-                    if nullable:  # a CHECK may still want it set: then the row goes
-                        sets = ", ".join(f'"{a}" = NULL' for a in cols)
-                        try:
-                            with pg.transaction():
-                                cur = pg.execute(f'UPDATE "{table}" t SET {sets} WHERE {dangling}')
-                        except psycopg.errors.CheckViolation:
-                            cur = None
-                    if cur is None:
-                        cur = pg.execute(f'DELETE FROM "{table}" t WHERE {dangling}')
-                    changed = changed or cur.rowcount > 0
-
-
-class Edits:
-    """Random plain-SQL edits of the business tables, generated from the model and the
-    catalog: inserts (copies of a row), updates (a column takes another row's value, so a
-    reference moves to another valid row, or NULL), deletes (cascading as declared), key
-    moves, join rows added and removed, truncates. An edit the database refuses (a unique
-    or foreign key violation) is skipped: only what PostgreSQL accepts is replicated."""
-
-    KINDS = (
-        "insert",
-        "update",
-        "update",
-        "delete",
-        "move_key",
-        "join_add",
-        "join_drop",
-        "truncate",
-    )
-
-    def __init__(self, pg: psycopg.Connection) -> None:
-        self.pg = pg
-        self.model = load_model()
-        self.nodes = self.model.nodes
-        self.joins = self.model.joins
-        self.unique_text = {
-            (t, c)
-            for t, c in pg.execute(
-                "SELECT i.indrelid::regclass::text, a.attname FROM pg_index i "
-                "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
-                "WHERE i.indisunique AND i.indnatts = 1 AND a.atttypid IN "
-                "('text'::regtype, 'varchar'::regtype) AND NOT i.indisprimary"
-            ).fetchall()
-        }
-        self.applied = 0
-        self.refused: Counter[str] = Counter()  # why edits were skipped, for the failure text
-
-    def columns(self, table: str) -> list[str]:
-        return [
-            c
-            for (c,) in self.pg.execute(
-                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
-                "AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
-                (table,),
-            ).fetchall()
-        ]
-
-    def pick(self, table: str, n: int, column: str = "id") -> str:
-        return (
-            f'(SELECT "{column}" FROM "{table}" ORDER BY 1 OFFSET {n} % '
-            f'greatest((SELECT count(*) FROM "{table}"), 1) LIMIT 1)'
-        )
-
-    def statement(self, kind: str, a: int, b: int, c: int) -> str:
-        node = self.nodes[a % len(self.nodes)]
-        t = node.table
-        if kind == "insert":
-            cols = [x for x in self.columns(t) if x != "id"]
-            exprs = [
-                f"\"{x}\" || '-e{self.applied}x{b}'" if (t, x) in self.unique_text else f'"{x}"'
-                for x in cols
-            ]
-            names = ", ".join(f'"{x}"' for x in cols)
-            return (
-                f'INSERT INTO "{t}" ({names}) SELECT {", ".join(exprs)} FROM "{t}" '
-                f"WHERE id = {self.pick(t, b)}"
-            )
-        if kind == "update":
-            writable = set(self.columns(t))  # a generated column only takes DEFAULT
-            props = [p.column for p in node.properties if p.column not in node.key]
-            props = [p for p in props if p in writable]
-            refs = [r.columns[0] for r in node.references]
-            choices = refs + props
-            column = choices[b % len(choices)]
-            required = {p.column for p in node.properties if p.required}
-            nullable = column not in required  # NULL where the model allows it too
-            value = "NULL" if c % 5 == 0 and nullable else self.pick(t, c, column)
-            return f'UPDATE "{t}" SET "{column}" = {value} WHERE id = {self.pick(t, b)}'
-        if kind == "delete":
-            return f'DELETE FROM "{t}" WHERE id = {self.pick(t, b)}'
-        if kind == "move_key":
-            return (
-                f'UPDATE "{t}" SET id = (SELECT max(id) + 1000 FROM "{t}") '
-                f"WHERE id = {self.pick(t, b)}"
-            )
-        join = self.joins[a % len(self.joins)]
-        j, src, tgt = join.table, join.source.columns[0], join.target.columns[0]
-        if kind == "join_add":
-            others = [x for x in self.columns(j) if x not in (src, tgt)]
-            names = ", ".join(f'"{x}"' for x in [src, tgt, *others])
-            values = ", ".join(
-                [self.pick(join.source.table, b), self.pick(join.target.table, c)]
-                + [f'"{x}"' for x in others]
-            )
-            return f'INSERT INTO "{j}" ({names}) SELECT {values} FROM "{j}" LIMIT 1'
-        if kind == "join_drop":
-            return (
-                f'DELETE FROM "{j}" WHERE ctid = (SELECT ctid FROM "{j}" '
-                f'ORDER BY "{src}", "{tgt}" OFFSET {b} % '
-                f'greatest((SELECT count(*) FROM "{j}"), 1) LIMIT 1)'
-            )
-        return f'TRUNCATE "{j if b % 2 else t}"'  # refused when another table refers to it
-
-    def apply(self, kind: str, a: int, b: int, c: int) -> bool:
-        try:
-            with self.pg.transaction():
-                self.pg.execute(self.statement(kind, a, b, c))
-        except (  # refused by a constraint, a type, or a trigger of the schema (RAISE)
-            psycopg.errors.IntegrityError,
-            psycopg.errors.NotSupportedError,
-            psycopg.errors.DataError,
-            psycopg.errors.InternalError,
-        ) as e:
-            self.refused[f"{kind}: {type(e).__name__}"] += 1
-            return False
-        self.applied += 1
-        return True
-
-
-def replica_checksum(driver) -> tuple[int, int, str]:
-    return graph_checksum(driver)
-
-
-def fresh_import_keeping_position(driver, url: str) -> tuple[int, int, str]:
-    """A fresh import into a graph emptied of replicated data; the sync's own records
-    (position, runs) stay, so the next sync goes on incrementally."""
-    driver.execute_query(
-        "MATCH (n) WHERE n._source_table IS NOT NULL DETACH DELETE n", database_="neo4j"
-    )
-    with psycopg.connect(url) as conn:
-        import_graph(driver, conn, load_model())
-    return graph_checksum(driver)
-
-
 @pytest.fixture
 def small_source(scratch_db: str) -> str:
     load_seeds(scratch_db)
     shrink(scratch_db)
     return scratch_db
-
-
-EDIT = st.tuples(
-    st.sampled_from(Edits.KINDS),
-    st.integers(0, 10_000),
-    st.integers(0, 10_000),
-    st.integers(0, 10_000),
-)
 
 
 def test_random_edit_sequences_sync_incrementally_to_the_fresh_import(driver, small_source):
@@ -612,14 +403,7 @@ def test_random_edit_sequences_sync_incrementally_to_the_fresh_import(driver, sm
     edits = Edits(pg)
     rounds: list[int] = []
 
-    @settings(
-        max_examples=int(os.environ.get("VIVIM_DIFFERENTIAL_EXAMPLES", "15")),
-        derandomize=True,
-        deadline=None,
-        database=None,
-        phases=[Phase.explicit, Phase.generate],  # a failure is printed, not shrunk for hours
-        suppress_health_check=list(HealthCheck),
-    )
+    @differential("VIVIM_DIFFERENTIAL_EXAMPLES", 15)
     # At least 8 edits a sequence: how long hypothesis makes a list varies between runs, and
     # a run of one-edit sequences would prove little.
     @given(st.lists(EDIT, min_size=8, max_size=40))
@@ -640,53 +424,21 @@ def test_random_edit_sequences_sync_incrementally_to_the_fresh_import(driver, sm
     assert len(rounds) >= 10 and sum(rounds) >= 50, edits.refused.most_common()
 
 
-def _wait_until_holding(driver, pid: int, timeout: float = 120) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        held = driver.execute_query(
-            "MATCH (l:VivimWriterLock) WHERE l.owner IS NOT NULL RETURN l.pid AS p",
-            database_="neo4j",
-        ).records
-        if held and held[0]["p"] == pid:
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_kill_9_of_full_and_incremental_syncs_then_rerun_equals_a_fresh_import(
     driver, small_source, neo4j_server
 ):
     """At least ten trials: a sync process killed with SIGKILL at a random point, rerun,
     compared with a fresh import. Every third trial kills a full sync."""
-    import random
-
-    trials = int(os.environ.get("VIVIM_KILL_TRIALS", "10"))
-    rng = random.Random(18)
     clean(driver)
     env = cli_env(neo4j_server, small_source)
     assert run_sync(driver, small_source).status == "completed"
-    pg = psycopg.connect(small_source, autocommit=True)
-    edits = Edits(pg)
-    killed_mid_run = 0
-    try:
-        for trial in range(trials):
-            for _ in range(rng.randint(5, 30)):
-                edits.apply(rng.choice(Edits.KINDS), *(rng.randint(0, 10_000) for _ in range(3)))
-            for table in rng.sample([n.table for n in edits.nodes], 25):  # a longer sync
-                pg.execute(f'UPDATE "{table}" SET id = id')
-            args = ["sync", "--batch-size", "2"] + (["--full"] if trial % 3 == 0 else [])
-            syncing = popen(env, *args)
-            if _wait_until_holding(driver, syncing.pid):
-                time.sleep(rng.uniform(0.0, 2.5))
-            if syncing.poll() is None:
-                syncing.kill()
-                killed_mid_run += 1
-            syncing.communicate(timeout=60)
-            rerun = run_sync(driver, small_source)
-            assert rerun.status == "completed", trial
-            synced = graph_checksum(driver)
-            assert synced == fresh_import_keeping_position(driver, small_source), trial
-    finally:
-        pg.close()
+    trials, killed_mid_run = kill_9_trials(
+        driver,
+        small_source,
+        env,
+        ["sync", "--batch-size", "2"],
+        lambda: run_sync(driver, small_source),
+        seed=18,
+    )
     print(f"kill -9: {trials} trials, {killed_mid_run} killed mid-run")
     assert trials >= 10 and killed_mid_run >= trials // 2

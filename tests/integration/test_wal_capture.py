@@ -5,33 +5,32 @@ the differential test with the graph the trigger path gives after the same edits
 from __future__ import annotations
 
 import json
-import os
-import random
 import time
 
 import psycopg
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.graph_helpers import clean, fresh_checksum, graph_checksum, run_sync
-from tests.integration.test_nothing_lost import (
-    EDIT,
-    Edits,
-    _wait_until_holding,
-    fresh_import_keeping_position,
-    popen,
-    shrink,
-    sql,
-)
+from tests.graph_helpers import clean, fresh_checksum, graph_checksum, run_sync, run_wal
 from tests.integration.test_sync import CHANGES
 from tests.servers import cli_env, run_cli
+from tests.sync_helpers import (
+    EDIT,
+    Edits,
+    differential,
+    fresh_import_keeping_position,
+    kill_9_trials,
+    restore,
+    shrink,
+    snapshot,
+    sql,
+)
 from vivim_graph.load.sync import CaptureGap
 from vivim_graph.load.wal_capture import (
     PUBLICATION,
     read_positions,
     setup,
-    sync_once_wal,
     teardown,
 )
 from vivim_graph.model.spec import load_model
@@ -39,12 +38,6 @@ from vivim_graph.sources.postgres import redact
 from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
-
-
-def run_wal(driver, url: str, **options):
-    """One sync of the database at ``url`` reading the WAL, in process."""
-    with psycopg.connect(url) as conn:
-        return sync_once_wal(driver, conn, load_model(), source=redact(url), **options)
 
 
 def slot(url: str) -> tuple | None:
@@ -271,44 +264,6 @@ def test_status_warns_when_the_retained_wal_nears_the_servers_limit(driver, smal
     assert any("max_slot_wal_keep_size" in w for w in warned.warnings), warned
 
 
-# ----------------------------------------------------------------- graph snapshots
-_NODES = (
-    "MATCH (n) WHERE n._source_table IS NOT NULL "
-    "RETURN elementId(n) AS id, labels(n) AS l, properties(n) AS p"
-)
-_RELS = (
-    "MATCH (a)-[r]->(b) WHERE r._source_table IS NOT NULL "
-    "RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t, properties(r) AS p"
-)
-
-
-def snapshot(driver) -> tuple[list, list]:
-    """The replicated part of the graph, to put back later (a small graph only)."""
-    nodes = driver.execute_query(_NODES, database_="neo4j").records
-    rels = driver.execute_query(_RELS, database_="neo4j").records
-    return [dict(r) for r in nodes], [dict(r) for r in rels]
-
-
-def restore(driver, saved: tuple[list, list]) -> None:
-    """Replace the replicated part of the graph with a snapshot (sync records stay)."""
-    nodes, rels = saved
-    driver.execute_query(
-        "MATCH (n) WHERE n._source_table IS NOT NULL DETACH DELETE n", database_="neo4j"
-    )
-    driver.execute_query(
-        "UNWIND $rows AS row CREATE (n:$(row.l)) SET n = row.p, n._old = row.id",
-        rows=nodes,
-        database_="neo4j",
-    )
-    driver.execute_query(
-        "UNWIND $rows AS row MATCH (a {_old: row.a}), (b {_old: row.b}) "
-        "CREATE (a)-[r:$(row.t)]->(b) SET r = row.p",
-        rows=rels,
-        database_="neo4j",
-    )
-    driver.execute_query("MATCH (n) WHERE n._old IS NOT NULL REMOVE n._old", database_="neo4j")
-
-
 def test_random_edit_sequences_give_the_same_graph_as_triggers_and_a_fresh_import(
     driver, small_source
 ):
@@ -321,14 +276,7 @@ def test_random_edit_sequences_give_the_same_graph_as_triggers_and_a_fresh_impor
     edits = Edits(pg)
     rounds: list[int] = []
 
-    @settings(
-        max_examples=int(os.environ.get("VIVIM_WAL_DIFFERENTIAL_EXAMPLES", "10")),
-        derandomize=True,
-        deadline=None,
-        database=None,
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @differential("VIVIM_WAL_DIFFERENTIAL_EXAMPLES", 10)
     @given(st.lists(EDIT, min_size=8, max_size=40))
     def sequence(steps):
         before = snapshot(driver)
@@ -355,35 +303,22 @@ def test_random_edit_sequences_give_the_same_graph_as_triggers_and_a_fresh_impor
 def test_kill_9_of_wal_syncs_then_rerun_equals_a_fresh_import(driver, small_source, neo4j_server):
     """Ten trials: a WAL sync process killed with SIGKILL at a random point (every third a
     full one), rerun, compared with a fresh import; the slot never runs past the graph."""
-    trials = int(os.environ.get("VIVIM_KILL_TRIALS", "10"))
-    rng = random.Random(16)
     clean(driver)
     env = cli_env(neo4j_server, small_source)
     assert run_wal(driver, small_source).status == "completed"
-    pg = psycopg.connect(small_source, autocommit=True)
-    edits = Edits(pg)
-    killed_mid_run = 0
-    try:
-        for trial in range(trials):
-            for _ in range(rng.randint(5, 30)):
-                edits.apply(rng.choice(Edits.KINDS), *(rng.randint(0, 10_000) for _ in range(3)))
-            for table in rng.sample([n.table for n in edits.nodes], 25):  # a longer sync
-                pg.execute(f'UPDATE "{table}" SET id = id')
-            args = ["sync", "--capture", "wal", "--batch-size", "2"]
-            syncing = popen(env, *(args + (["--full"] if trial % 3 == 0 else [])))
-            if _wait_until_holding(driver, syncing.pid):
-                time.sleep(rng.uniform(0.0, 2.5))
-            if syncing.poll() is None:
-                syncing.kill()
-                killed_mid_run += 1
-            syncing.communicate(timeout=60)
-            position = read_positions(driver, "neo4j", redact(small_source)).lsn
-            assert lsn_value(slot(small_source)[0]) <= position, trial  # never past the graph
-            rerun = run_wal(driver, small_source)
-            assert rerun.status == "completed", trial
-            synced = graph_checksum(driver)
-            assert synced == fresh_import_keeping_position(driver, small_source), trial
-    finally:
-        pg.close()
+
+    def never_past_the_graph(trial: int) -> None:
+        position = read_positions(driver, "neo4j", redact(small_source)).lsn
+        assert lsn_value(slot(small_source)[0]) <= position, trial
+
+    trials, killed_mid_run = kill_9_trials(
+        driver,
+        small_source,
+        env,
+        ["sync", "--capture", "wal", "--batch-size", "2"],
+        lambda: run_wal(driver, small_source),
+        seed=16,
+        check=never_past_the_graph,
+    )
     print(f"WAL kill -9: {trials} trials, {killed_mid_run} killed mid-run")
     assert trials >= 10 and killed_mid_run >= trials // 2

@@ -326,26 +326,17 @@ def consume(
     result = KafkaSyncResult(summary)
     consumer = Consumer(consumer_config(bootstrap, group))
     consumer.subscribe([_pattern(topics)])
-    state = {"idle_since": time.monotonic(), "constraints": False}
+    run = _Consuming(
+        driver, conn, model, consumer, result, database, batch_size, interrupt, waiting
+    )
+    idle_since = time.monotonic()
     try:
         while not interrupt.requested:
             messages = _poll(consumer, min(batch_size, 10_000))
             if messages:
-                state["idle_since"] = time.monotonic()
-                _handle(
-                    driver,
-                    conn,
-                    model,
-                    consumer,
-                    messages,
-                    result,
-                    state,
-                    database=database,
-                    batch_size=batch_size,
-                    interrupt=interrupt,
-                    waiting=waiting,
-                )
-            elif _idle_enough(consumer, state["idle_since"], stop_when_idle):
+                idle_since = time.monotonic()
+                _handle(run, messages)
+            elif _idle_enough(consumer, idle_since, stop_when_idle):
                 break
     except Stopped:
         summary.stopped_early = True
@@ -418,23 +409,27 @@ def _nothing_left(consumer, assignment) -> bool:
     return True
 
 
-def _handle(
-    driver,
-    conn,
-    model,
-    consumer,
-    messages,
-    result,
-    state,
-    *,
-    database,
-    batch_size,
-    interrupt,
-    waiting,
-) -> None:
+@dataclass
+class _Consuming:
+    """What one consumer run applies with, handed to each batch."""
+
+    driver: neo4j.Driver
+    conn: psycopg.Connection
+    model: GraphModel
+    consumer: Any
+    result: KafkaSyncResult
+    database: str
+    batch_size: int
+    interrupt: Interrupt
+    waiting: Callable[[str], None]
+    constraints: bool = False  # applied once, before the first write
+
+
+def _handle(run: _Consuming, messages: list) -> None:
     """Apply one polled batch, then commit its offsets."""
     offsets: dict[tuple[str, int], int] = {}
     events = []
+    result = run.result
     for message in messages:
         where = (message.topic(), message.partition())
         offsets[where] = max(offsets.get(where, -1), message.offset())
@@ -445,24 +440,24 @@ def _handle(
             events.append(event)
             result.tables.add(event.table)
     result.events += len(messages)
-    batch = events_to_changes(events, model)
+    batch = events_to_changes(events, run.model)
     result.ignored += batch.ignored
     if batch.changes or batch.truncated:
-        if not state["constraints"]:
-            apply_constraints(driver, model, database)
-            state["constraints"] = True
+        if not run.constraints:
+            apply_constraints(run.driver, run.model, run.database)
+            run.constraints = True
         apply_batch(
-            driver,
-            conn,
-            model,
+            run.driver,
+            run.conn,
+            run.model,
             batch,
             result.summary,
-            database=database,
-            batch_size=batch_size,
-            interrupt=interrupt,
-            waiting=waiting,
+            database=run.database,
+            batch_size=run.batch_size,
+            interrupt=run.interrupt,
+            waiting=run.waiting,
         )
-    _commit(consumer, offsets, result)
+    _commit(run.consumer, offsets, result)
     result.batches += 1
 
 

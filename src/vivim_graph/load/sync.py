@@ -326,13 +326,18 @@ def unknown_log_tables(conn: psycopg.Connection, model: GraphModel) -> list[str]
     return sorted(t for (t,) in rows)
 
 
-def _refuse_gaps(gaps: list[str]) -> CaptureGap:
+def refuse_gaps(
+    gaps: list[str],
+    capture: str = "the change log",
+    hint: str = "run `vivim-graph sync --full`: it re-attaches and re-enables the triggers, "
+    "then reconciles every table",
+) -> CaptureGap:
+    """The refusal of an incremental run when ``capture`` may have missed changes."""
     shown = "; ".join(gaps[:5]) + (f"; and {len(gaps) - 5} more" if len(gaps) > 5 else "")
     return CaptureGap(
-        f"changes may have escaped the change log, so an incremental sync would miss them: "
+        f"changes may have escaped {capture}, so an incremental sync would miss them: "
         f"{shown}. Nothing was written and the position was not advanced",
-        hint="run `vivim-graph sync --full`: it re-attaches and re-enables the triggers, "
-        "then reconciles every table",
+        hint=hint,
     )
 
 
@@ -445,7 +450,7 @@ _FINISH = cast(
     LiteralString,
     """
 MERGE (s:SyncState {source: $source})
-SET s.watermark = $watermark, s.last_run = $run, s.updated_at = datetime()
+SET s += $position, s.last_run = $run, s.updated_at = datetime()
 WITH s
 MERGE (r:SyncRun {id: $run})
 SET r += $props, r.started_at = datetime($started), r.ended_at = datetime()
@@ -455,6 +460,14 @@ MERGE (r)-[:OF_SOURCE]->(s)
 
 
 def record_run(driver, database, summary: SyncSummary, watermark: int | None) -> None:
+    """The trigger path's run and its watermark (None: keep the old one)."""
+    finish_run(driver, database, summary, None if watermark is None else {"watermark": watermark})
+
+
+def finish_run(driver, database, summary: SyncSummary, position: dict[str, Any] | None) -> None:
+    """Record the run; with ``position`` (the SyncState properties a capture path keeps:
+    the triggers' watermark, the WAL's lsn) also move the source's position, in the same
+    write. None: a failed or partial run, recorded while the old position stays."""
     props = {
         "mode": summary.mode,
         "status": summary.status,
@@ -464,7 +477,7 @@ def record_run(driver, database, summary: SyncSummary, watermark: int | None) ->
         "counts": json.dumps(summary.as_dict()["labels"] | summary.as_dict()["relationships"]),
     }
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(summary.started_at))
-    if watermark is None:  # a failed or partial run: record it, keep the old position
+    if position is None:
         driver.execute_query(
             "MERGE (r:SyncRun {id: $run}) SET r += $props, r.started_at = datetime($started), "
             "r.ended_at = datetime()",
@@ -477,7 +490,7 @@ def record_run(driver, database, summary: SyncSummary, watermark: int | None) ->
     driver.execute_query(
         _FINISH,
         source=summary.source,
-        watermark=watermark,
+        position=position,
         run=summary.run_id,
         props=props,
         started=started,
@@ -888,11 +901,13 @@ def sync_once(
     interrupt: Interrupt | None = None,
     started_at: float | None = None,
     waiting: Callable[[str], None] = lambda _: None,
+    locked_run: Callable[..., SyncSummary] | None = None,
 ) -> SyncSummary:
     """One sync run: full the first time (or with ``full``), incremental afterwards.
 
     Non-dry runs hold the graph's writer lock (see ``writer_lock``), which ``import`` and
-    ``up`` take too. A dry run writes nothing and takes no lock.
+    ``up`` take too. A dry run writes nothing and takes no lock. ``locked_run`` is what runs
+    under the lock, with the same arguments (the WAL path's reader; the triggers' by default).
     """
     interrupt = interrupt or Interrupt()
     with sync_writer(
@@ -904,7 +919,7 @@ def sync_once(
         waiting=waiting,
         interrupt=interrupt,
     ):
-        return _sync_locked(
+        return (locked_run or _sync_locked)(
             driver,
             conn,
             model,
@@ -1022,25 +1037,32 @@ def _prepare_capture(conn: psycopg.Connection, model: GraphModel, summary: SyncS
         # changes the log never saw; reinstalling it now would hide that.
         gaps = capture_gaps(conn, model, status)
         if gaps:
-            raise _refuse_gaps(gaps)
+            raise refuse_gaps(gaps)
     summary.warnings.extend(install_capture(conn, model, status))
     return snapshot_xmin(conn)  # before reading anything (see module doc)
 
 
-def _finish(driver, conn, database: str, summary: SyncSummary, new_watermark: int) -> None:
-    """Record how the run ended; only a completed run moves the position and prunes the log."""
+def end_run(driver, conn, database: str, summary: SyncSummary, position: dict[str, Any]) -> bool:
+    """Record how the run ended; only a completed run moves the position (``position``,
+    as ``finish_run`` takes it). True then: the caller may drop what its capture kept."""
     conn.rollback()
     summary.ended_at = time.time()
     if summary.dry_run:
         summary.status = "planned"
-        return
+        return False
     if summary.stopped_early:
         summary.status = "interrupted"
-        record_run(driver, database, summary, None)
-        return
+        finish_run(driver, database, summary, None)
+        return False
     summary.status = "completed"
-    record_run(driver, database, summary, new_watermark)
-    prune_log(conn, new_watermark)
+    finish_run(driver, database, summary, position)
+    return True
+
+
+def _finish(driver, conn, database: str, summary: SyncSummary, new_watermark: int) -> None:
+    """End the run; a completed one prunes the log up to its new watermark."""
+    if end_run(driver, conn, database, summary, {"watermark": new_watermark}):
+        prune_log(conn, new_watermark)
 
 
 def run_full(driver, conn, model, summary, database, batch_size, dry_run, progress) -> None:

@@ -48,7 +48,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, LiteralString, cast
+from typing import Any
 
 import neo4j
 import psycopg
@@ -63,10 +63,12 @@ from vivim_graph.load.sync import (
     Stopped,
     SyncSummary,
     apply_captured,
+    end_run,
     record_run,
+    refuse_gaps,
     replicated_tables,
     run_full,
-    sync_writer,
+    sync_once,
 )
 from vivim_graph.model.spec import GraphModel
 
@@ -434,10 +436,9 @@ def wal_gaps(conn: psycopg.Connection, model: GraphModel, graph_lsn: int | None)
 
 
 def _refuse(gaps: list[str]) -> CaptureGap:
-    shown = "; ".join(gaps[:5]) + (f"; and {len(gaps) - 5} more" if len(gaps) > 5 else "")
-    return CaptureGap(
-        f"changes may have escaped the write-ahead log capture, so an incremental sync would "
-        f"miss them: {shown}. Nothing was written and the position was not advanced",
+    return refuse_gaps(
+        gaps,
+        "the write-ahead log capture",
         hint="run `vivim-graph sync --capture wal --full`: it sets the slot and publication "
         "up again, then reconciles every table",
     )
@@ -614,72 +615,16 @@ def advance_slot(conn: psycopg.Connection, lsn: int) -> None:
 
 
 # ----------------------------------------------------------------- the run
-_FINISH = cast(
-    LiteralString,
-    """
-MERGE (s:SyncState {source: $source})
-SET s.lsn = $lsn, s.last_run = $run, s.updated_at = datetime()
-WITH s
-MERGE (r:SyncRun {id: $run})
-SET r += $props, r.started_at = datetime($started), r.ended_at = datetime()
-MERGE (r)-[:OF_SOURCE]->(s)
-""",
-)
-
-
-def _record_position(driver, database: str, summary: SyncSummary, lsn: int) -> None:
-    """The run and its position, in one write. The trigger path's watermark stays: while
-    its triggers log, it can go on from there (a source may be read both ways)."""
-    data = summary.as_dict()
-    props = {
-        "mode": summary.mode,
-        "status": summary.status,
-        "source": summary.source,
-        "capture": summary.capture,
-        "changes_read": summary.changes_read,
-        "counts": json.dumps(data["labels"] | data["relationships"]),
-    }
-    driver.execute_query(
-        _FINISH,
-        source=summary.source,
-        lsn=pgoutput.format_lsn(lsn),
-        run=summary.run_id,
-        props=props,
-        started=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(summary.started_at)),
-        database_=database,
-    )
-
-
 def sync_once_wal(
-    driver: neo4j.Driver,
-    conn: psycopg.Connection,
-    model: GraphModel,
-    *,
-    source: str,
-    database: str = "neo4j",
-    batch_size: int = 5000,
-    full: bool = False,
-    dry_run: bool = False,
-    wait: bool = False,
-    progress: Callable[[str, int, int | None], None] = lambda *_: None,
-    interrupt: Interrupt | None = None,
-    started_at: float | None = None,
-    waiting: Callable[[str], None] = lambda _: None,
+    driver: neo4j.Driver, conn: psycopg.Connection, model: GraphModel, **options: Any
 ) -> SyncSummary:
-    """``sync.sync_once`` with changes read from the WAL: the same lock, validation,
-    apply, summary and failure handling."""
-    interrupt = interrupt or Interrupt()
-    with sync_writer(
-        driver,
-        database,
-        full=full,
-        dry_run=dry_run,
-        wait=wait,
-        waiting=waiting,
-        interrupt=interrupt,
-    ):
-        run = _Run(source, database, batch_size, full, dry_run, progress, interrupt)
-        return _locked(driver, conn, model, run, started_at)
+    """``sync.sync_once`` with changes read from the WAL: the same options, lock,
+    validation, apply, summary and failure handling."""
+    return sync_once(driver, conn, model, locked_run=_wal_locked, **options)
+
+
+def _wal_locked(driver, conn, model, *, started_at: float | None = None, **run: Any) -> SyncSummary:
+    return _locked(driver, conn, model, _Run(**run), started_at)
 
 
 @dataclass(frozen=True)
@@ -767,16 +712,6 @@ def _incremental(driver, conn, model, summary, run: _Run, progress, graph_lsn: i
 def _finish(driver, conn, run: _Run, summary: SyncSummary, position: int) -> None:
     """Record how the run ended; only a completed run records its position, and the slot
     moves only after that (a crash in between replays, never skips)."""
-    conn.rollback()
-    summary.ended_at = time.time()
-    if summary.dry_run:
-        summary.status = "planned"
-        return
-    if summary.stopped_early:
-        summary.status = "interrupted"
-        record_run(driver, run.database, summary, None)
-        return
-    summary.status = "completed"
-    _record_position(driver, run.database, summary, position)
-    advance_slot(conn, position)
-    summary.warnings.extend(slot_status(conn).warnings)
+    if end_run(driver, conn, run.database, summary, {"lsn": pgoutput.format_lsn(position)}):
+        advance_slot(conn, position)
+        summary.warnings.extend(slot_status(conn).warnings)

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from vivim_graph.errors import LocalServerError, ToolMissingError
 from vivim_graph.servers.local_neo4j import find_java, port_open
+from vivim_graph.servers.maven import Fetch, fetch_jars
 from vivim_graph.settings import Settings
 
 KAFKA_VERSION = "4.3.2"
@@ -88,32 +89,16 @@ def ensure_kafka_artifacts(settings: Settings, *, echo=print) -> Path:
     lib = cache / "lib"
     if (cache / ".complete").exists():
         return lib
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise ToolMissingError(
-            "Maven (mvn) is needed once to fetch Kafka and Debezium from Maven Central",
-            hint="install it (Debian: apt-get install maven)",
-        )
-    echo(f"Fetching Kafka {KAFKA_VERSION} and Debezium {DEBEZIUM_VERSION} into {cache} (once)...")
-    cache.mkdir(parents=True, exist_ok=True)
-    (cache / "pom.xml").write_text(
-        _POM.format(kafka=KAFKA_VERSION, debezium=DEBEZIUM_VERSION), encoding="utf-8"
+    fetch = Fetch(
+        pom=_POM.format(kafka=KAFKA_VERSION, debezium=DEBEZIUM_VERSION),
+        missing="Kafka and Debezium",
+        fetching=f"Fetching Kafka {KAFKA_VERSION} and Debezium {DEBEZIUM_VERSION} into {cache} "
+        "(once)...",
+        resolving=f"Kafka {KAFKA_VERSION} / Debezium {DEBEZIUM_VERSION}",
+        install_hint="install it (Debian: apt-get install maven)",
+        failure_hint="check that Maven Central is reachable",
     )
-    staging = cache / "lib.partial"
-    shutil.rmtree(staging, ignore_errors=True)
-    result = subprocess.run(
-        [mvn, "-q", "-B", "dependency:copy-dependencies", f"-DoutputDirectory={staging}"],
-        cwd=cache,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise LocalServerError(
-            f"Maven could not resolve Kafka {KAFKA_VERSION} / Debezium {DEBEZIUM_VERSION}",
-            log_tail="\n".join((result.stdout + result.stderr).splitlines()[-15:]),
-            hint="check that Maven Central is reachable",
-        )
+    staging = fetch_jars(cache, fetch, echo=echo)
     shutil.rmtree(lib, ignore_errors=True)
     staging.rename(lib)
     (cache / ".complete").write_text(KAFKA_VERSION, encoding="utf-8")

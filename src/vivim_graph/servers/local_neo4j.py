@@ -41,6 +41,7 @@ from vivim_graph.servers.browser_files import (
     guide_config,
     link_browser_files,
 )
+from vivim_graph.servers.maven import Fetch, fetch_jars
 from vivim_graph.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -216,31 +217,16 @@ def ensure_artifacts(settings: Settings, *, echo=print) -> Path:
     marker = cache / ".complete"
     if marker.exists():
         return cache
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise ToolMissingError(
-            "Maven (mvn) is needed once to fetch Neo4j from Maven Central",
-            hint="install it (Debian: apt-get install maven), or use docker compose up",
-        )
-    echo(f"Fetching Neo4j {settings.neo4j_version} from Maven Central into {cache} (once)...")
-    cache.mkdir(parents=True, exist_ok=True)
-    (cache / "pom.xml").write_text(pom_text(settings.neo4j_version), encoding="utf-8")
-    staging = cache / "lib.partial"
-    shutil.rmtree(staging, ignore_errors=True)
-    result = subprocess.run(
-        [mvn, "-q", "-B", "dependency:copy-dependencies", f"-DoutputDirectory={staging}"],
-        cwd=cache,
-        capture_output=True,
-        text=True,
-        check=False,
+    version = settings.neo4j_version
+    fetch = Fetch(
+        pom=pom_text(version),
+        missing="Neo4j",
+        fetching=f"Fetching Neo4j {version} from Maven Central into {cache} (once)...",
+        resolving=f"Neo4j {version}",
+        install_hint="install it (Debian: apt-get install maven), or use docker compose up",
+        failure_hint="check that Maven Central is reachable and the version exists",
     )
-    if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).splitlines()[-15:])
-        raise LocalServerError(
-            f"Maven could not resolve Neo4j {settings.neo4j_version}",
-            log_tail=tail,
-            hint="check that Maven Central is reachable and the version exists",
-        )
+    staging = fetch_jars(cache, fetch, echo=echo)
     lib, plugins = cache / "lib", cache / "plugins"
     shutil.rmtree(lib, ignore_errors=True)
     shutil.rmtree(plugins, ignore_errors=True)

@@ -57,15 +57,21 @@ def staging_home(root: Path) -> Path:
     return root
 
 
+@dataclass(frozen=True)
+class ImportFiles:
+    """What one admin import reads: node and relationship groups, and the data files that
+    hold a line break inside a field."""
+
+    nodes: list[ImportSource]
+    relationships: list[ImportSource]
+    multiline: list[Path]
+
+
 def import_command(
-    server: LocalNeo4j,
-    staging: Path,
-    database: str,
-    nodes: list[ImportSource],
-    relationships: list[ImportSource],
-    multiline: list[Path],
+    server: LocalNeo4j, staging: Path, database: str, files: ImportFiles
 ) -> tuple[list[str], dict[str, str]]:
     """The admin tool's command line and environment (Java, jars and heap as the server's)."""
+    nodes, relationships, multiline = files.nodes, files.relationships, files.multiline
     java, _ = find_java()
     settings = server.settings
     lib = ensure_artifacts(settings) / "lib" / "*"
@@ -105,7 +111,8 @@ def run_admin_import(
     multiline: list[Path],
 ) -> float:
     """Build the store in ``staging``; seconds taken. A failure names the tool's output."""
-    command, env = import_command(server, staging, database, nodes, relationships, multiline)
+    files = ImportFiles(nodes, relationships, multiline)
+    command, env = import_command(server, staging, database, files)
     log = staging / "logs" / "admin-import.log"
     started = time.perf_counter()
     with log.open("wb") as out:
