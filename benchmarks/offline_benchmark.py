@@ -237,11 +237,15 @@ def compare(s, server: LocalNeo4j, admin: str, scale: float) -> dict:
     full = json.loads(out)
     nodes = sum(v["created"] + v["updated"] for v in full["labels"].values())
     rels = sum(v["created"] + v["updated"] for v in full["relationships"].values())
+    # Each contender printed as it ends: a long run stopped early still tells what it measured.
+    print(f"scale {scale}: full sync {sync_s:.1f} s, {nodes}+{rels}, {sync_mib} MiB", flush=True)
     empty_store(server)
     floor = admin_floor(server, url)
+    print(f"scale {scale}: admin tool + export {json.dumps(floor)}", flush=True)
     empty_store(server)
     offline_s, out, offline_mib = cli(env, "import", "--offline")
     phases = offline_phases(out)
+    print(f"scale {scale}: import --offline {offline_s:.1f} s, {offline_mib} MiB", flush=True)
     without_check = offline_s - phases.get("check_s", 0.0)
     drop_database(admin, name)
     return {
