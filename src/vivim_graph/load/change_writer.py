@@ -131,11 +131,13 @@ class ChangeWriter:
         for row, out in pairs:
             self.buffer.append(WriteItem(node, row, out, eids.get((node.label, out["key"]))))
         self.deletes[node.label] |= set(gone)
-        if len(self.buffer) >= self.batch_size:
-            self.flush()
+        while len(self.buffer) >= self.batch_size:
+            self.flush(self.batch_size)
 
-    def flush(self) -> None:
-        items, self.buffer = self.buffer, []
+    def flush(self, limit: int | None = None) -> None:
+        """Write the first ``limit`` queued rows (all by default) in one transaction: never
+        more than a batch, so the lists stay in the size classes ``warm_plans`` planned."""
+        items, self.buffer = self.buffer[:limit], self.buffer[limit:]
         self.writer.flush(items)
 
     def finish_nodes(self) -> None:
