@@ -15,6 +15,10 @@ state in .vivim/bench), each contender starts from a new, empty store (no data, 
 - **import --offline** through the CLI: validation, the exact export, the same admin tool,
   swap and start, the same constraints, then ``check`` (also reported without it).
 
+Peak memory of each (``/usr/bin/time``'s maximum resident set): the sync's and the offline
+import's process tree (the admin tool the offline path launches included), and the admin
+tool's own JVM for the floor (its bare export streams ``COPY`` to files).
+
 It prints the three side by side as ratios, and writes them to benchmarks/results/. Figures,
 not assertions: it is not part of the test suite. ``run_all.py`` calls ``compare`` per scale.
 """
@@ -44,7 +48,7 @@ from vivim_graph.neo4j_db import make_driver
 from vivim_graph.servers.local_neo4j import LocalNeo4j
 from vivim_graph.servers.neo4j_admin import (
     ImportSource,
-    run_admin_import,
+    import_command,
     staging_home,
     store_dirs,
     swap_store,
@@ -84,10 +88,24 @@ def env_for(s, url: str) -> dict[str, str]:
     }
 
 
-def cli(env: dict[str, str], *args: str) -> tuple[float, str]:
+PEAK = "peak-rss-kib="
+
+
+def peak_rss(command: list[str]) -> list[str]:
+    """The command under GNU time, which prints its tree's peak resident set last on stderr."""
+    return ["/usr/bin/time", "-f", PEAK + "%M", *command]
+
+
+def peak_mib(stderr: str) -> float:
+    line = next(x for x in reversed(stderr.splitlines()) if x.startswith(PEAK))
+    return round(int(line.removeprefix(PEAK)) / 1024, 1)
+
+
+def cli(env: dict[str, str], *args: str) -> tuple[float, str, float]:
+    """Run the CLI: wall seconds, stdout, peak memory (MiB) of its process tree."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "vivim_graph", *args],
+        peak_rss([sys.executable, "-m", "vivim_graph", *args]),
         env=env,
         capture_output=True,
         text=True,
@@ -95,7 +113,21 @@ def cli(env: dict[str, str], *args: str) -> tuple[float, str]:
     )
     if result.returncode != 0:
         raise RuntimeError(f"vivim-graph {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return time.perf_counter() - started, result.stdout
+    return time.perf_counter() - started, result.stdout, peak_mib(result.stderr)
+
+
+def admin_import(server: LocalNeo4j, staging: Path, database: str, *files) -> tuple[float, float]:
+    """``run_admin_import`` under GNU time: seconds, and the admin tool's peak memory (MiB)."""
+    command, env = import_command(server, staging, database, *files)
+    log = staging / "logs" / "admin-import.log"
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        result = subprocess.run(
+            peak_rss(command), env=env, cwd=staging, stdout=out, stderr=subprocess.PIPE, text=True
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"admin import failed: {log}\n{result.stderr[-3000:]}")
+    return time.perf_counter() - started, peak_mib(result.stderr)
 
 
 def bare_export(url: str, out: Path) -> tuple[list[ImportSource], list[ImportSource], list]:
@@ -160,7 +192,7 @@ def admin_floor(server: LocalNeo4j, url: str) -> dict:
     nodes, rels, multiline = bare_export(url, root / "export")
     export_s = time.perf_counter() - started
     staging = staging_home(root / "home")
-    admin_s = run_admin_import(server, staging, database, nodes, rels, multiline)
+    admin_s, admin_mib = admin_import(server, staging, database, nodes, rels, multiline)
     mark = time.perf_counter()
     server.stop()
     backup = swap_store(server, staging, database)
@@ -179,6 +211,7 @@ def admin_floor(server: LocalNeo4j, url: str) -> dict:
         "swap_and_start_s": round(swap_s, 1),
         "constraints_s": round(constraints_s, 1),
         "total_s": round(total, 1),
+        "admin_tool_peak_rss_mib": admin_mib,
     }
 
 
@@ -200,15 +233,19 @@ def compare(s, server: LocalNeo4j, admin: str, scale: float) -> dict:
     added = sb.synthesize(url, scale)
     env = env_for(s, url)
     empty_store(server)
-    sync_s, out = cli(env, "sync", "--format", "json")
+    sync_s, out, sync_mib = cli(env, "sync", "--format", "json")
     full = json.loads(out)
     nodes = sum(v["created"] + v["updated"] for v in full["labels"].values())
     rels = sum(v["created"] + v["updated"] for v in full["relationships"].values())
+    # Each contender printed as it ends: a long run stopped early still tells what it measured.
+    print(f"scale {scale}: full sync {sync_s:.1f} s, {nodes}+{rels}, {sync_mib} MiB", flush=True)
     empty_store(server)
     floor = admin_floor(server, url)
+    print(f"scale {scale}: admin tool + export {json.dumps(floor)}", flush=True)
     empty_store(server)
-    offline_s, out = cli(env, "import", "--offline")
+    offline_s, out, offline_mib = cli(env, "import", "--offline")
     phases = offline_phases(out)
+    print(f"scale {scale}: import --offline {offline_s:.1f} s, {offline_mib} MiB", flush=True)
     without_check = offline_s - phases.get("check_s", 0.0)
     drop_database(admin, name)
     return {
@@ -217,6 +254,8 @@ def compare(s, server: LocalNeo4j, admin: str, scale: float) -> dict:
         "nodes": nodes,
         "relationships": rels,
         "full_sync_s": round(sync_s, 1),
+        "full_sync_peak_rss_mib": sync_mib,
+        "offline_cli_peak_rss_mib": offline_mib,
         "admin_tool_with_export_s": floor["total_s"],
         "admin_tool_phases": floor,
         "offline_cli_s": round(offline_s, 1),

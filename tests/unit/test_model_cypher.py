@@ -36,6 +36,12 @@ EXPECTED = {
         "MATCH (a)-[r]->(b) WHERE type(r) = row.type AND elementId(b) = row.b "
         "AND all(k IN keys(row.on) WHERE r[k] = row.on[k]) DELETE r",
     ),
+    "node_references": (
+        cypher.node_references_query(MEMBER),
+        "UNWIND $keys AS k MATCH (n:`TeamMember` {`id`: k}) "
+        "RETURN k AS key, elementId(n) AS e, [(n)-[r]->(x) "
+        "WHERE $ends[type(r)].label IN labels(x) | [type(r), x[$ends[type(r)].key]]] AS ends",
+    ),
     "node_keys": (
         cypher.node_keys_query(LOCATION),
         "MATCH (n:`Location`) RETURN n.`id` AS k ORDER BY k",

@@ -1,16 +1,20 @@
 """The write side of an incremental sync: changed rows into the graph with the importer's
 generic statements.
 
-Why: Neo4j plans each distinct statement text once (70-140 ms cold), and a sync that wrote
-one text per changed label and per foreign key spent most of a small run planning. Here a
-run plans, per table it touches, only one key lookup (``node_lookup_query``: the nodes and
-their foreign keys' targets; a lookup by key needs the label in the text to use the key's
-index, a dynamic label being planned as a scan of every node). Every write then goes by
-elementId through the statements the importer uses (``CREATE_NODES``, ``UPDATE_NODES``,
-``CREATE_RELATIONSHIPS``, ``MERGE_REFERENCE``, ``DELETE_NODES``, and
-``DELETE_JOIN_RELATIONSHIPS``), which a full sync leaves planned (``warm_plans``). Join
-rows that still exist go through ``join_merge_query``, one text per join table (the
-importer's re-import statement).
+Why: Neo4j plans each distinct statement text once (70-140 ms cold on a quiet machine, and
+again for each size class of a list parameter), and a sync that wrote one text per changed
+label and per foreign key spent most of a small run planning. Here a run reads, per table it
+touches, its nodes by key and where their foreign keys point now with one small text
+(``node_references_query``: a lookup by key needs the label in the text to use the key's
+index, a dynamic label being planned as a scan of every node). A foreign key whose
+relationship already reaches the row's value is not written at all (the common update: a
+property changed, no reference), and its target needs no lookup; the targets of the others
+are looked up by key (``node_eids_query``, one small text per target label). Every write
+then goes by elementId through the statements the importer uses (``CREATE_NODES``,
+``UPDATE_NODES``, ``CREATE_RELATIONSHIPS``, ``MERGE_REFERENCE``, ``DELETE_NODES``, and
+``DELETE_JOIN_RELATIONSHIPS``), which a full sync leaves planned for every size class up to
+the batch size (``warm_plans``). Join rows that still exist go through
+``join_merge_query``, one text per join table (the importer's re-import statement).
 
 Nodes of several tables share a write transaction, and a node's foreign keys are written
 in the transaction that writes the node (``importer.BatchWriter``).
@@ -34,7 +38,8 @@ from vivim_graph.model.cypher import (
     UPDATE_NODES,
     join_lookup_query,
     join_merge_query,
-    node_lookup_query,
+    node_eids_query,
+    node_references_query,
 )
 from vivim_graph.model.rows import join_row
 from vivim_graph.model.spec import GraphModel, JoinSpec, NodeSpec
@@ -62,33 +67,60 @@ class ChangeWriter:
         )
 
     # ------------------------------------------------------------- lookups
-    def _read(self, query: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _read(self, query: Any, **params: Any) -> list[dict[str, Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(query, rows=rows)]
+            return [record.data() for record in tx.run(query, **params)]
 
         with self.driver.session(database=self.database) as session:
             return session.execute_read(work)
 
     def _lookup_nodes(self, node: NodeSpec, pairs: list[tuple[dict, dict]], gone: list) -> None:
-        """The elementIds of a batch's nodes and of their foreign keys' targets."""
-        refs = node.references
-        rows = [
-            {"key": out["key"], "refs": [row[r.columns[0]] for r in refs]} for row, out in pairs
-        ]
-        rows += [{"key": key, "refs": [None] * len(refs)} for key in gone]
-        if not rows:
+        """The elementIds of a batch's nodes, which of their foreign keys the graph already
+        holds as they are now, and the targets of the others.
+
+        One small statement per table (``node_references_query``) instead of one that
+        matched every target by key: that one took seconds to plan for a table of ten
+        foreign keys (once per size class of its list), and a row whose foreign keys did
+        not change (the common update) needs no target looked up and nothing written."""
+        keys = [out["key"] for _, out in pairs] + list(gone)
+        if not keys:
             return
-        targets = [self.model.node_by_table[r.target].label for r in refs]
         eids = self.writer.eids
-        # Keys are distinct within a batch (rows present, keys gone): match results by key.
-        by_key = {r["key"]: r for r in self._read(node_lookup_query(self.model, node), rows)}
-        for sent in rows:
-            found = by_key[sent["key"]]
-            if found["e"] is not None:
-                eids[(node.label, sent["key"])] = found["e"]
-            for label, key, eid in zip(targets, sent["refs"], found["refs"], strict=True):
-                if eid is not None:
-                    eids[(label, key)] = eid
+        types = [ref.type for ref in node.references]
+        ends = {  # a type two foreign keys share is always written (MERGE_REFERENCE)
+            ref.type: {"label": target.label, "key": target.key_property}
+            for ref in node.references
+            if types.count(ref.type) == 1
+            for target in (self.model.node_by_table[ref.target],)
+        }
+        now = {}
+        for record in self._read(node_references_query(node), keys=keys, ends=ends):
+            eids[(node.label, record["key"])] = record["e"]
+            now[record["e"]] = record["ends"]
+        wanted: dict[str, set[Any]] = defaultdict(set)
+        for row, out in pairs:
+            e = eids.get((node.label, out["key"]))
+            for ref in node.references:
+                held = now.get(e) if e is not None and ref.type in ends else None
+                self._note_reference(ref, row, e, held, wanted)
+        for table, values in sorted(wanted.items()):
+            target = self.model.node_by_table[table]
+            for record in self._read(node_eids_query(target), keys=sorted(values, key=str)):
+                eids[(target.label, record["key"])] = record["e"]
+
+    def _note_reference(self, ref, row: dict, e: str | None, ends, wanted: dict) -> None:
+        """One foreign key of one row: left alone when the node's relationships of its
+        type reach exactly the row's value (or nothing, for NULL); else its target is
+        wanted, unless already known."""
+        target = self.model.node_by_table[ref.target].label
+        value = row[ref.columns[0]]
+        if e is not None and ends is not None:
+            reached = [key for kind, key in ends if kind == ref.type]
+            if reached == ([] if value is None else [value]):
+                self.writer.unchanged.add((e, ref.type))
+                return
+        if value is not None and (target, value) not in self.writer.eids:
+            wanted[ref.target].add(value)
 
     # ------------------------------------------------------------- nodes
     def nodes(self, node: NodeSpec, pairs: list[tuple[dict, dict]], gone: list[Any]) -> None:
@@ -99,11 +131,13 @@ class ChangeWriter:
         for row, out in pairs:
             self.buffer.append(WriteItem(node, row, out, eids.get((node.label, out["key"]))))
         self.deletes[node.label] |= set(gone)
-        if len(self.buffer) >= self.batch_size:
-            self.flush()
+        while len(self.buffer) >= self.batch_size:
+            self.flush(self.batch_size)
 
-    def flush(self) -> None:
-        items, self.buffer = self.buffer, []
+    def flush(self, limit: int | None = None) -> None:
+        """Write the first ``limit`` queued rows (all by default) in one transaction: never
+        more than a batch, so the lists stay in the size classes ``warm_plans`` planned."""
+        items, self.buffer = self.buffer[:limit], self.buffer[limit:]
         self.writer.flush(items)
 
     def finish_nodes(self) -> None:
@@ -144,7 +178,8 @@ class ChangeWriter:
         eids = self.writer.eids
         ends = [{"source": r["source"], "target": r["target"]} for r in upserts]
         ends += [{"source": k[s], "target": k[t]} for k in gone]
-        for found in self._read(join_lookup_query(self.model, join), ends) if ends else []:
+        lookup = join_lookup_query(self.model, join)
+        for found in self._read(lookup, rows=ends) if ends else []:
             if found["a"] is not None:
                 eids[(source, found["source"])] = found["a"]
             if found["b"] is not None:
@@ -192,26 +227,42 @@ class ChangeWriter:
 
 
 # Parameters that make each generic statement a no-op: running it plans and caches it.
-_EMPTY = {"rows": [], "eids": [], "run": "", "type": "", "target": "", "table": ""}
+# Neo4j caches a plan per size class of a list parameter (1, 2-10, 11-100, 101-1000, ...),
+# an empty list being a class of its own: the statements that find their rows by elementId
+# get rows that match no element, one list of each size class up to the batch size;
+# CREATE_NODES, which would write them, only an empty list.
+_NO_ELEMENT: dict[str, str] = {}  # row.e, row.a: NULL, which no element has
+_BY_ELEMENT = {
+    UPDATE_NODES: "rows",
+    CREATE_RELATIONSHIPS: "rows",
+    MERGE_REFERENCE: "rows",
+    DELETE_NODES: "eids",
+    DELETE_JOIN_RELATIONSHIPS: "rows",
+}
+_SCALARS = {"run": "", "type": "", "target": "", "table": ""}
 
 
-def warm_plans(driver: neo4j.Driver, database: str) -> None:
-    """Plan the generic write statements of an incremental run now, with nothing to write,
-    so that the first incremental run after a full one finds them in Neo4j's plan cache
-    (a full sync into an empty graph only CREATEs, and planning a statement cold costs more
+def size_classes(batch_size: int) -> list[int]:
+    """One list size per size class Neo4j plans apart, up to the batch size's own."""
+    sizes, size = [], 1
+    while size < batch_size:
+        sizes.append(size)
+        size *= 10
+    return [*sizes, batch_size]
+
+
+def warm_plans(driver: neo4j.Driver, database: str, batch_size: int = 5000) -> None:
+    """Plan the generic statements of an incremental run now, with nothing to write, so
+    that the first incremental run after a full one finds them in Neo4j's plan cache (a
+    full sync into an empty graph only CREATEs, and planning a statement cold costs more
     than running it on a few rows)."""
-    statements = (
-        CREATE_NODES,
-        UPDATE_NODES,
-        CREATE_RELATIONSHIPS,
-        MERGE_REFERENCE,
-        DELETE_NODES,
-        DELETE_JOIN_RELATIONSHIPS,
-    )
 
     def work(tx: neo4j.ManagedTransaction) -> None:
-        for query in statements:
-            tx.run(query, **_EMPTY).consume()
+        tx.run(CREATE_NODES, rows=[], run="").consume()
+        for size in size_classes(batch_size):
+            for query, name in _BY_ELEMENT.items():
+                rows = [_NO_ELEMENT if name == "rows" else ""] * size
+                tx.run(query, **{**_SCALARS, name: rows}).consume()
 
     with driver.session(database=database) as session:
         session.execute_write(work)

@@ -329,6 +329,9 @@ class BatchWriter:
     targets: set[str]  # labels some foreign key or join points at: their eids are kept
     eids: dict[tuple[str, Any], str] = field(default_factory=dict)
     deferred: list[tuple[ReferenceSpec, NodeSpec, str, bool, Any]] = field(default_factory=list)
+    # (node eid, relationship type) of the foreign keys a sync found the graph already
+    # holding as the row is now: not written again.
+    unchanged: set[tuple[str, str]] = field(default_factory=set)
 
     def flush(self, items: list[WriteItem]) -> None:
         """One transaction: the nodes of a batch (any labels), then their foreign keys."""
@@ -378,6 +381,10 @@ class BatchWriter:
             for ref in item.node.references:
                 counters[ref.type]  # a table with rows reports each of its foreign keys
                 value = item.row[ref.columns[0]]
+                if item.old is not None and (item.old, ref.type) in self.unchanged:
+                    self.unchanged.discard((item.old, ref.type))
+                    counters[ref.type][0] += value is not None
+                    continue
                 target = self.model.node_by_table[ref.target].label
                 b = (
                     None

@@ -1083,7 +1083,7 @@ def run_full(driver, conn, model, summary, database, batch_size, dry_run, progre
     for rel, tally in result.relationships.items():
         summary.relationships[rel] = tally
     summary.labels["(stale removed)"].deleted = result.swept
-    warm_plans(driver, database)  # the next, incremental, run plans only its lookups
+    warm_plans(driver, database, batch_size)  # the next, incremental, run plans only lookups
 
 
 def _run_incremental(

@@ -110,24 +110,17 @@ def node_eids_query(node: NodeSpec) -> LiteralString:
     )
 
 
-def node_lookup_query(model: GraphModel, node: NodeSpec) -> LiteralString:
-    """A node table's changed keys and the targets of their foreign keys, as elementIds
-    (``sync``: its one statement per table; a lookup by key needs the label in the text to
-    use the key's index, and one text for the node and its targets plans once, not once
-    per label). ``row.refs`` holds one target key per foreign key, in the model's order."""
-    matches, eids = [], []
-    for i, ref in enumerate(node.references):
-        target = model.node_by_table[ref.target]
-        matches.append(
-            f" OPTIONAL MATCH (t{i}:{quote(target.label)} "
-            f"{{{quote(target.key_property)}: row.refs[{i}]}})"
-        )
-        eids.append(f"elementId(t{i})")
+def node_references_query(node: NodeSpec) -> LiteralString:
+    """The elementIds of those of ``$keys`` a label holds, and where their foreign keys
+    point now (``sync``): per node, [type, key of the end] of each outgoing relationship
+    whose type is one of ``$ends`` (type -> {label, key}: the target's label and key
+    property) and whose end has that label. A foreign key whose one relationship already
+    reaches the row's value is left alone, and its target needs no lookup by key. Maps,
+    not lists, because Neo4j plans a list parameter again for each size class."""
     return _cypher(
-        f"UNWIND $rows AS row OPTIONAL MATCH (n:{quote(node.label)} "
-        f"{{{quote(node.key_property)}: row.key}})"
-        + "".join(matches)
-        + f" RETURN row.key AS key, elementId(n) AS e, [{', '.join(eids)}] AS refs"
+        f"UNWIND $keys AS k MATCH (n:{quote(node.label)} {{{quote(node.key_property)}: k}}) "
+        "RETURN k AS key, elementId(n) AS e, [(n)-[r]->(x) "
+        "WHERE $ends[type(r)].label IN labels(x) | [type(r), x[$ends[type(r)].key]]] AS ends"
     )
 
 
