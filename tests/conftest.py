@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -59,17 +60,24 @@ def postgres_server(_use_docker: bool) -> Iterator[PostgresTarget]:
         )
 
 
+@contextlib.contextmanager
+def claimed_driver(target: Neo4jTarget) -> Iterator[neo4j.Driver]:
+    """A driver to ``target`` whose database is proven to be the tests' own (see below)."""
+    drv = neo4j.GraphDatabase.driver(
+        target.uri, auth=(target.user, target.password), notifications_min_severity="OFF"
+    )
+    try:
+        drv.verify_connectivity()
+        _claim_database(drv)
+        yield drv
+    finally:
+        drv.close()
+
+
 @pytest.fixture(scope="session")
 def driver(neo4j_server: Neo4jTarget) -> Iterator[neo4j.Driver]:
-    drv = neo4j.GraphDatabase.driver(
-        neo4j_server.uri,
-        auth=(neo4j_server.user, neo4j_server.password),
-        notifications_min_severity="OFF",
-    )
-    drv.verify_connectivity()
-    _claim_database(drv)
-    yield drv
-    drv.close()
+    with claimed_driver(neo4j_server) as drv:
+        yield drv
 
 
 def _claim_database(drv: neo4j.Driver) -> None:

@@ -25,7 +25,7 @@ import neo4j
 import pytest
 from pydantic import SecretStr
 
-from tests.conftest import _claim_database
+from tests.conftest import claimed_driver
 from tests.integration.test_impact import (  # noqa: F401 - the tests and fixtures run here too
     baseline_checksum,
     env,
@@ -93,15 +93,8 @@ def neo4j_server() -> Iterator[Neo4jTarget]:
 
 @pytest.fixture(scope="module")
 def driver(neo4j_server: Neo4jTarget) -> Iterator[neo4j.Driver]:
-    drv = neo4j.GraphDatabase.driver(
-        neo4j_server.uri,
-        auth=(neo4j_server.user, neo4j_server.password),
-        notifications_min_severity="OFF",
-    )
-    drv.verify_connectivity()
-    _claim_database(drv)
-    yield drv
-    drv.close()
+    with claimed_driver(neo4j_server) as drv:
+        yield drv
 
 
 def test_the_other_server_runs_the_other_line(driver):
