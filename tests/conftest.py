@@ -26,6 +26,12 @@ from vivim_graph.sources.postgres import connect, drop_database, ensure_database
 # COLUMNS, so the tests run without it too.
 os.environ.pop("COLUMNS", None)
 
+# The tests' servers live for seconds to minutes: the JVM's second (C2) compiler would spend
+# more CPU optimising them than it gives back, and on two cores it competes with the tests.
+# C1 alone about halved a test Neo4j's start and first import here (figures from
+# benchmarks/jvm_options_benchmark.py in the README). Set VIVIM_JVM_OPTIONS to run otherwise.
+os.environ.setdefault("VIVIM_JVM_OPTIONS", "-XX:TieredStopAtLevel=1")
+
 # A node only the tests create: its presence proves the database is the tests' own.
 MARKER_LABEL = "VivimTestSession"
 
@@ -156,6 +162,72 @@ def scratch_db(postgres_server: PostgresTarget) -> Iterator[str]:
         drop_database(postgres_server.url, name)
 
 
+class SeedCopies:
+    """Fills scratch databases with the loaded seeds by copying a template database.
+
+    Some thirty tests edit a seeded database of their own. Loading the seeds takes seconds
+    each time; ``CREATE DATABASE … TEMPLATE`` copies the files of one loaded (and, for
+    ``small``, shrunk) database in well under a second. The templates are loaded by the same
+    ``load_seeds`` the tests would call, once per worker, and nobody connects to them after
+    (PostgreSQL copies only a database no session holds). ``load_seeds`` itself is tested in
+    test_seed_load.py and test_relational.py.
+    """
+
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = admin_url
+        self.templates: dict[bool, str] = {}
+
+    def fill(self, url: str, *, small: bool = False) -> str:
+        """Replace the (empty, unconnected) database ``url`` names with a copy of the seeds."""
+        from psycopg import conninfo
+
+        name = conninfo.conninfo_to_dict(url)["dbname"]
+        drop_database(self.admin_url, name)
+        self._copy(self._template(small), name)
+        return url
+
+    def _template(self, small: bool) -> str:
+        if small not in self.templates:
+            from tests.sync_helpers import shrink
+            from vivim_graph.sources.relational import load_seeds
+
+            name = f"vivim_template_{'small' if small else 'seeds'}_{uuid.uuid4().hex[:6]}"
+            if small:
+                self._copy(self._template(False), name)
+                shrink(with_database(self.admin_url, name))
+            else:
+                ensure_database(self.admin_url, name)
+                load_seeds(with_database(self.admin_url, name))
+            self.templates[small] = name
+        return self.templates[small]
+
+    def _copy(self, template: str, name: str) -> None:
+        with connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
+@pytest.fixture(scope="session")
+def seed_copies(postgres_server: PostgresTarget) -> Iterator[SeedCopies]:
+    copies = SeedCopies(postgres_server.url)
+    try:
+        yield copies
+    finally:
+        for name in copies.templates.values():
+            drop_database(postgres_server.url, name)
+
+
+@pytest.fixture
+def seeded_scratch_db(scratch_db: str, seed_copies: SeedCopies) -> str:
+    """The test's scratch database (the same one ``settings`` and ``pg`` name), seeded."""
+    return seed_copies.fill(scratch_db)
+
+
+@pytest.fixture
+def small_scratch_db(scratch_db: str, seed_copies: SeedCopies) -> str:
+    """The test's scratch database holding the seeds shrunk by ``sync_helpers.shrink``."""
+    return seed_copies.fill(scratch_db, small=True)
+
+
 @pytest.fixture
 def settings(neo4j_server: Neo4jTarget, scratch_db: str) -> Settings:
     return settings_for(neo4j_server, scratch_db)
@@ -168,14 +240,10 @@ def pg(scratch_db: str):
 
 
 @pytest.fixture(scope="session")
-def seeded_db(postgres_server: PostgresTarget) -> Iterator[str]:
+def seeded_db(postgres_server: PostgresTarget, seed_copies: SeedCopies) -> Iterator[str]:
     """One scratch database with the whole cost database loaded; tests only read it."""
-    from vivim_graph.sources.relational import load_seeds
-
     name = f"vivim_seeded_{uuid.uuid4().hex[:8]}"
-    ensure_database(postgres_server.url, name)
-    url = with_database(postgres_server.url, name)
-    load_seeds(url)
+    url = seed_copies.fill(with_database(postgres_server.url, name))
     try:
         yield url
     finally:

@@ -153,6 +153,9 @@ class Settings(BaseSettings):
     neo4j_heap: str = _vivim("neo4j_heap")
     neo4j_pagecache: str = _vivim("neo4j_pagecache")
     neo4j_start_timeout: float = _vivim("neo4j_start_timeout")
+    # Extra options for every JVM vivim-graph starts (Neo4j, neo4j-admin, Kafka, Connect),
+    # e.g. "-XX:TieredStopAtLevel=1" for short-lived servers on a small machine (the tests).
+    jvm_options: str = _vivim("jvm_options")
 
     # -- The local Kafka broker and Kafka Connect (Debezium) for the Kafka path.
     kafka_port: int = _vivim("kafka_port")
@@ -176,6 +179,7 @@ class Settings(BaseSettings):
             "neo4j_heap": "1g",
             "neo4j_pagecache": "512m",
             "neo4j_start_timeout": 120.0,
+            "jvm_options": "",
             "kafka_port": 9092,
             "kafka_controller_port": 9093,
             "kafka_connect_port": 8083,

@@ -23,7 +23,6 @@ from vivim_graph.model.spec import load_model
 from vivim_graph.neo4j_db import check_neo4j_uri
 from vivim_graph.settings import load_settings
 from vivim_graph.sources.postgres import check_database_url
-from vivim_graph.sources.relational import load_seeds
 
 SECRET = "s3cret-pw"
 
@@ -251,9 +250,9 @@ def test_a_table_or_column_on_one_side_only_is_named(seeded_db, seed):
 
 
 def test_a_column_missing_from_the_model_fails_import_with_exit_1(
-    neo4j_server, scratch_db, monkeypatch, capsys, tmp_path
+    neo4j_server, scratch_db, monkeypatch, capsys, tmp_path, seed_copies
 ):
-    load_seeds(scratch_db)
+    seed_copies.fill(scratch_db)
     with psycopg.connect(scratch_db, autocommit=True) as conn:
         conn.execute("ALTER TABLE roles ADD COLUMN bonus_pct numeric")
     monkeypatch.chdir(tmp_path)

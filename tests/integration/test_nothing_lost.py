@@ -25,22 +25,19 @@ from tests.sync_helpers import (
     fresh_import_keeping_position,
     kill_9_trials,
     popen,
-    shrink,
     sql,
     wait_until_holding,
 )
 from vivim_graph.errors import RowValidationError
 from vivim_graph.load.sync import CaptureGap, read_state
 from vivim_graph.sources.postgres import redact
-from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def source(scratch_db: str) -> str:
-    load_seeds(scratch_db)
-    return scratch_db
+def source(seeded_scratch_db: str) -> str:
+    return seeded_scratch_db
 
 
 # ----------------------------------------------------------------- one writer at a time
@@ -388,10 +385,8 @@ def test_killed_writer_does_not_keep_the_lock(driver, source, neo4j_server):
 
 
 @pytest.fixture
-def small_source(scratch_db: str) -> str:
-    load_seeds(scratch_db)
-    shrink(scratch_db)
-    return scratch_db
+def small_source(small_scratch_db: str) -> str:
+    return small_scratch_db
 
 
 def test_random_edit_sequences_sync_incrementally_to_the_fresh_import(driver, small_source):

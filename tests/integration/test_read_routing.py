@@ -126,10 +126,8 @@ def test_the_project_reads_from_the_reader(reader, scratch_db):
     assert result.rows == [{"markers": 0}]  # the writer has one: this read went to the reader
 
 
-def test_a_write_sent_to_the_reader_is_refused_with_a_clear_error(reader, scratch_db):
-    from vivim_graph.sources.relational import load_seeds
-
-    load_seeds(scratch_db)
+def test_a_write_sent_to_the_reader_is_refused_with_a_clear_error(reader, scratch_db, seed_copies):
+    seed_copies.fill(scratch_db)
     result = run_cli(cli_env(reader, scratch_db), "import")
     assert result.returncode == 1, result.stderr
     assert "read-only" in result.stderr and str(OTHER_BOLT_PORT) in result.stderr

@@ -145,9 +145,11 @@ def test_milestone_cost_summary_reproduces_the_specification_to_the_cent(seeded)
     assert sum(r[5] for r in rows) == Decimal("1894685.00")
 
 
-def test_summary_is_computed_from_detail_rows_not_typed(seeded_db: str, scratch_db: str):
+def test_summary_is_computed_from_detail_rows_not_typed(
+    seeded_db: str, scratch_db: str, seed_copies
+):
     """Change one detail row and the view's total moves by exactly that amount."""
-    load_seeds(scratch_db)
+    seed_copies.fill(scratch_db)
     with psycopg.connect(scratch_db, autocommit=True) as conn:
         before = conn.execute(
             "SELECT total_cost_mid FROM v_milestone_cost_summary WHERE milestone_code = 'M3'"

@@ -24,7 +24,6 @@ from tests.servers import (
 from vivim_graph.errors import VivimGraphError
 from vivim_graph.load.sync import SyncBusy
 from vivim_graph.load.writer_lock import writer_lock
-from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
 
@@ -51,9 +50,8 @@ UPDATE operational_expenses SET amount = amount + 0.01
 
 
 @pytest.fixture
-def source(scratch_db: str) -> str:
-    load_seeds(scratch_db)
-    return scratch_db
+def source(seeded_scratch_db: str) -> str:
+    return seeded_scratch_db
 
 
 def test_incremental_sync_equals_a_fresh_import(driver, source):

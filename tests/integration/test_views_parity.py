@@ -10,7 +10,6 @@ from tests.parity import compare, perturb, sql_view_names, view_is_ordered
 from vivim_graph.load.importer import import_graph
 from vivim_graph.model.spec import load_model
 from vivim_graph.queries import catalog as queries
-from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
 
@@ -61,8 +60,8 @@ def test_parity_on_seeds(view, seeds_in_graph, seeded, driver):
 
 
 @pytest.mark.parametrize("seed", [11, 23])
-def test_parity_on_perturbed_data(seed, driver, scratch_db):
-    load_seeds(scratch_db)
+def test_parity_on_perturbed_data(seed, driver, scratch_db, seed_copies):
+    seed_copies.fill(scratch_db)
     with psycopg.connect(scratch_db, autocommit=True) as pg:
         assert perturb(pg, seed) > 100
     driver.execute_query(

@@ -22,7 +22,6 @@ from tests.sync_helpers import (
     fresh_import_keeping_position,
     kill_9_trials,
     restore,
-    shrink,
     snapshot,
     sql,
 )
@@ -35,7 +34,6 @@ from vivim_graph.load.wal_capture import (
 )
 from vivim_graph.model.spec import load_model
 from vivim_graph.sources.postgres import redact
-from vivim_graph.sources.relational import load_seeds
 
 pytestmark = pytest.mark.integration
 
@@ -56,16 +54,13 @@ def lsn_value(text: str) -> int:  # written from PostgreSQL's 'X/Y' notation, no
 
 
 @pytest.fixture
-def source(scratch_db: str) -> str:
-    load_seeds(scratch_db)
-    return scratch_db
+def source(seeded_scratch_db: str) -> str:
+    return seeded_scratch_db
 
 
 @pytest.fixture
-def small_source(scratch_db: str) -> str:
-    load_seeds(scratch_db)
-    shrink(scratch_db)
-    return scratch_db
+def small_source(small_scratch_db: str) -> str:
+    return small_scratch_db
 
 
 def test_the_test_server_runs_with_logical_wal(source):

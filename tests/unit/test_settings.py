@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vivim_graph.errors import ConfigError
+from vivim_graph.servers.local_neo4j import jvm_options
 from vivim_graph.settings import LOCAL_DEFAULT_PASSWORD, load_settings
 from vivim_graph.sources.postgres import redact
 
@@ -20,6 +21,7 @@ def clean_env(monkeypatch, tmp_path):
         "VIVIM_CONFIG",
         "VIVIM_NEO4J_HEAP",
         "VIVIM_NEO4J_BOLT_PORT",
+        "VIVIM_JVM_OPTIONS",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
@@ -74,3 +76,15 @@ def test_redact_drops_password():
     assert redact("postgresql://postgres@/vivim?host=/tmp/sock") == (
         "postgresql://postgres@/vivim?host=/tmp/sock"
     )
+
+
+def test_jvm_options_split_as_a_shell_would_and_default_to_none(clean_env, monkeypatch):
+    assert jvm_options(load_settings()) == []
+    monkeypatch.setenv("VIVIM_JVM_OPTIONS", "-XX:TieredStopAtLevel=1 '-Dnote=two words'")
+    assert jvm_options(load_settings()) == ["-XX:TieredStopAtLevel=1", "-Dnote=two words"]
+
+
+def test_unbalanced_jvm_options_name_the_setting(clean_env, monkeypatch):
+    monkeypatch.setenv("VIVIM_JVM_OPTIONS", "-Dnote='open")
+    with pytest.raises(ConfigError, match="VIVIM_JVM_OPTIONS"):
+        jvm_options(load_settings())

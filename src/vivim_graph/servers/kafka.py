@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vivim_graph.errors import LocalServerError, ToolMissingError
-from vivim_graph.servers.local_neo4j import find_java, port_open
+from vivim_graph.servers.local_neo4j import find_java, jvm_options, port_open
 from vivim_graph.servers.maven import Fetch, fetch_jars
 from vivim_graph.settings import Settings
 
@@ -177,6 +177,7 @@ class LocalKafka:
         command = [
             java,
             "-Xmx512m",
+            *jvm_options(self.settings),
             f"-Dvivim.kafka={self.home}/{role}",
             f"-Dlog4j2.configurationFile={log4j}",
             "-cp",
@@ -254,7 +255,18 @@ class LocalKafka:
     def _format(self, java: str, lib: Path, config: Path) -> None:
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
         result = subprocess.run(
-            [java, "-cp", f"{lib}/*", STORAGE_TOOL, "format", "-t", cluster_id, "-c", str(config)],
+            [
+                java,
+                *jvm_options(self.settings),
+                "-cp",
+                f"{lib}/*",
+                STORAGE_TOOL,
+                "format",
+                "-t",
+                cluster_id,
+                "-c",
+                str(config),
+            ],
             capture_output=True,
             text=True,
             check=False,

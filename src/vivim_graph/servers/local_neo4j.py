@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -34,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from vivim_graph.errors import LocalServerError, ToolMissingError, VivimGraphError
+from vivim_graph.errors import ConfigError, LocalServerError, ToolMissingError, VivimGraphError
 from vivim_graph.servers.browser_files import (
     BROWSER_VERSION,
     browser_files,
@@ -136,6 +137,14 @@ class ServerStatus:
             f"  Browser: {self.browser_url}\n"
             f"  Home:    {self.home}"
         )
+
+
+def jvm_options(settings: Settings) -> list[str]:
+    """The operator's extra JVM options (``VIVIM_JVM_OPTIONS``), split as a shell would."""
+    try:
+        return shlex.split(settings.jvm_options)
+    except ValueError as e:
+        raise ConfigError(f"VIVIM_JVM_OPTIONS cannot be split into options: {e}") from e
 
 
 def find_java(version: str = "5.26") -> tuple[str, int]:
@@ -369,6 +378,7 @@ class LocalNeo4j:
             result = subprocess.run(
                 [
                     java,
+                    *jvm_options(self.settings),
                     "-cp",
                     str(artifacts / "lib" / "*"),
                     ADMIN_TOOL,
@@ -431,6 +441,7 @@ class LocalNeo4j:
             "-XX:+UseG1GC",
             "-Dfile.encoding=UTF-8",
             *JVM_OPENS,
+            *jvm_options(self.settings),  # last: an operator's -Xmx wins over the default
             "-cp",
             classpath,
             entry_point(self.settings.neo4j_version),

@@ -26,6 +26,7 @@ from vivim_graph.servers.local_neo4j import (
     LocalNeo4j,
     ensure_artifacts,
     find_java,
+    jvm_options,
 )
 
 
@@ -81,6 +82,7 @@ def import_command(
         "-XX:+UseG1GC",
         "-Dfile.encoding=UTF-8",
         *JVM_OPENS,
+        *jvm_options(settings),
         "-cp",
         str(lib),
         ADMIN_TOOL,
