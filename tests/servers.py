@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from pydantic import SecretStr
 
 from vivim_graph.settings import (
@@ -148,6 +149,20 @@ def neo4j_target(use_docker: bool) -> Iterator[Neo4jTarget]:
             server.stop()
 
 
+# The test PostgreSQL is thrown away with the test state and never crashes in a test (kill -9
+# tests kill the sync, Neo4j and Kafka, not PostgreSQL): it need not flush every commit to
+# disk, which on a shared two-core machine makes seed loads and random edits wait on fsync.
+TEST_PG_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+
+
+def relax_durability(admin_url: str) -> None:
+    """TEST_PG_DURABILITY on the embedded test server (ALTER SYSTEM; a reload applies it)."""
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        for name, value in TEST_PG_DURABILITY.items():
+            conn.execute(f"ALTER SYSTEM SET {name} = '{value}'")
+        conn.execute("SELECT pg_reload_conf()")
+
+
 @contextmanager
 def postgres_target(use_docker: bool) -> Iterator[PostgresTarget]:
     if os.environ.get("DATABASE_URL"):
@@ -164,6 +179,7 @@ def postgres_target(use_docker: bool) -> Iterator[PostgresTarget]:
     server = EmbeddedPostgres(local_test_settings())
     started_here = not server.status().running
     url = server.admin_url()
+    relax_durability(url)
     try:
         yield PostgresTarget(url, "pgserver")
     finally:
