@@ -7,6 +7,7 @@ suite uses, because this is the code path every user without Docker depends on.
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -37,6 +38,7 @@ def test_stop_frees_ports_and_restart_keeps_data(tmp_path):
         VIVIM_NEO4J_HTTP_PORT=HTTP,
         VIVIM_NEO4J_HEAP="512m",
         VIVIM_NEO4J_PAGECACHE="128m",
+        VIVIM_JVM_OPTIONS="-XX:TieredStopAtLevel=1 -Dvivim.lifecycle=yes",
         NEO4J_PASSWORD=SecretStr("lifecycle-pass"),
         NEO4J_URI=None,
     )
@@ -48,6 +50,10 @@ def test_stop_frees_ports_and_restart_keeps_data(tmp_path):
         again = server.start(echo=messages.append)
         assert again.pid == status.pid
         assert any("already running" in m for m in messages)
+        # VIVIM_JVM_OPTIONS reach the server's JVM, after the defaults (so they win)
+        arguments = Path(f"/proc/{status.pid}/cmdline").read_bytes().split(b"\0")
+        assert b"-Dvivim.lifecycle=yes" in arguments
+        assert arguments.index(b"-XX:TieredStopAtLevel=1") > arguments.index(b"-Xmx512m")
 
         driver = make_driver(settings)
         driver.execute_query("CREATE (:Persisted {k: 'kept'})", database_="neo4j")
