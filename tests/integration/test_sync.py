@@ -21,6 +21,7 @@ from tests.servers import (
     cli_env,
     run_cli,
 )
+from tests.sync_helpers import wait_until_holding
 from vivim_graph.errors import VivimGraphError
 from vivim_graph.load.sync import SyncBusy
 from vivim_graph.load.writer_lock import writer_lock
@@ -220,7 +221,11 @@ def test_killing_neo4j_mid_sync_then_rerunning_gives_the_fresh_import(source, tm
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(4)
+        # Kill once it writes (it holds the writer lock), not after a fixed wait: on busy
+        # cores a fixed wait killed Neo4j before the sync had even connected.
+        with make_driver(settings) as watcher:
+            assert wait_until_holding(watcher, syncing.pid), syncing.communicate()[1]
+        time.sleep(0.5)
         assert syncing.poll() is None, "the sync finished before the kill: nothing tested"
         os.kill(server.pid(), signal.SIGKILL)
         killed_at = time.monotonic()
