@@ -114,6 +114,16 @@ class Runner:
             result = queries.run(self.driver, name, params, database=self.database)
         else:
             result = queries.run_in(self.tx, name, params)
+        return self._kept(name, result)
+
+    def rows_of(self, query: queries.NamedQuery, **params: Any) -> list[dict[str, Any]]:
+        """A variant of a named query (``queries.anchored``), in ``in_one_read``'s
+        transaction, kept under the query's name with the text that ran."""
+        if self.tx is None:
+            raise QueryError(f"query {query.name}: a variant runs only inside in_one_read")
+        return self._kept(query.name, queries.run_in(self.tx, query.name, params, query=query))
+
+    def _kept(self, name: str, result: queries.QueryResult) -> list[dict[str, Any]]:
         self.report.cypher[name] = result.query.text
         self.report.cypher_parameters[name] = plain(result.parameters)
         return result.rows

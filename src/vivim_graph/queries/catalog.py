@@ -18,6 +18,7 @@ types are known). The query text is sent to Neo4j as it is, comments included.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -241,11 +242,16 @@ def plain_row(record: neo4j.Record) -> dict[str, Any]:
 
 
 def run_in(
-    tx: neo4j.ManagedTransaction, name: str, params: dict[str, Any] | None = None
+    tx: neo4j.ManagedTransaction,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    query: NamedQuery | None = None,
 ) -> QueryResult:
     """Run a named query inside a transaction the caller holds (several queries, one
-    transaction: one consistent snapshot, no BEGIN/COMMIT per query)."""
-    query = get(name)
+    transaction: one consistent snapshot, no BEGIN/COMMIT per query); ``query`` runs in its
+    stead a variant of it (``anchored``) under the same name and parameters."""
+    query = query or get(name)
     bound = query.bind(params or {})
     try:
         result = tx.run(cast(LiteralString, query.text), **bound)
@@ -255,3 +261,16 @@ def run_in(
             raise
         raise QueryError(f"query {name} failed in Neo4j: {e.message}") from e
     return QueryResult(query, columns, rows, bound)
+
+
+_ANCHOR = re.compile(r"^// anchor \{.*?^// \} anchor\n", re.MULTILINE | re.DOTALL)
+
+
+def anchored(query: NamedQuery, anchor: str) -> NamedQuery:
+    """The query with the lines from its ``// anchor {`` line to its ``// } anchor`` line
+    replaced by ``anchor``: a caller that knows more than the query's parameters say (the
+    label of a node, from the graph model) starts it where an index or a label scan can."""
+    text, found = _ANCHOR.subn(lambda _: anchor + "\n", query.text)
+    if found != 1:
+        raise QueryError(f"{query.path}: needs exactly one `// anchor {{` ... `// }} anchor` block")
+    return dataclasses.replace(query, text=text)
