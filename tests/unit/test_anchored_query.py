@@ -36,3 +36,20 @@ def test_a_query_without_exactly_one_anchor_block_is_refused():
     )
     with pytest.raises(QueryError, match="needs exactly one"):
         catalog.anchored(twice, "MATCH (n)")
+
+
+def test_a_collected_query_returns_its_declared_columns_as_one_list():
+    query = catalog.get("impact/lookup_node")
+    variant = catalog.collected(query)
+    assert variant.text == (
+        "CALL () {\n" + query.text.rstrip() + "\n}\nRETURN collect({`found`: `found`}) AS rows"
+    )
+    assert variant.extra["collected"] is True and "collected" not in query.extra
+    assert (variant.name, variant.parameters, variant.columns) == (
+        query.name,
+        query.parameters,
+        query.columns,
+    )
+    odd = dataclasses.replace(query, columns={"a`b": "text"})
+    with pytest.raises(QueryError, match="cannot be collected"):
+        catalog.collected(odd)

@@ -37,9 +37,12 @@ def node(
         {"label": label, "key": key, "depth": depth},
     )
     costs = cost_properties(model)
-    # the named query started at the label's own nodes, not at every node (one round trip)
-    query = queries.anchored(
-        queries.get("impact/node_blast_radius"), model_cypher.node_anchor(spec, key_property)
+    # the named query started at the label's own nodes, not at every node, its hundreds of
+    # rows back in one record
+    query = queries.collected(
+        queries.anchored(
+            queries.get("impact/node_blast_radius"), model_cypher.node_anchor(spec, key_property)
+        )
     )
     return in_one_read(
         driver, database, report, lambda run: _blast_radius(run, query, key_property, costs)

@@ -256,6 +256,9 @@ def run_in(
     try:
         result = tx.run(cast(LiteralString, query.text), **bound)
         columns, rows = list(result.keys()), [plain_row(record) for record in result]
+        if query.extra.get("collected"):  # one record back: the rows it holds, in order
+            columns = list(query.columns)
+            rows = [{c: row[c] for c in columns} for row in rows[0]["rows"]]
     except neo4j.exceptions.Neo4jError as e:
         if e.is_retryable():  # the managed transaction runs the whole unit of work again
             raise
@@ -274,3 +277,19 @@ def anchored(query: NamedQuery, anchor: str) -> NamedQuery:
     if found != 1:
         raise QueryError(f"{query.path}: needs exactly one `// anchor {{` ... `// }} anchor` block")
     return dataclasses.replace(query, text=text)
+
+
+_COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def collected(query: NamedQuery) -> NamedQuery:
+    """The query run as a subquery whose rows come back in ONE record, a list of maps in
+    their order; ``run_in`` hands them out as rows again (same columns, same values). For
+    a caller that reads hundreds of rows: the driver decodes each record on its own (a
+    message, two socket reads and a Record per row), a single list at once."""
+    bad = [c for c in query.columns if not _COLUMN.match(c)]
+    if bad or not query.columns:
+        raise QueryError(f"{query.path}: columns {bad or '(none)'} cannot be collected")
+    fields = ", ".join(f"`{c}`: `{c}`" for c in query.columns)
+    text = f"CALL () {{\n{query.text.rstrip()}\n}}\nRETURN collect({{{fields}}}) AS rows"
+    return dataclasses.replace(query, text=text, extra={**query.extra, "collected": True})
