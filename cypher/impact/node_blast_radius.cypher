@@ -22,10 +22,14 @@
 // relationship runs towards the referenced row), directly or through up to two others. Each
 // dependant appears once, at its shortest distance; its cost is the money property the
 // graph model names for its label (one per label, so amounts are not counted twice).
+// anchor {  `impact node` runs this query with these lines replaced by the label's own
+// MATCH (model/cypher.py node_anchor): a dynamic label cannot use a label scan in Neo4j 5.26,
+// so the lines here read every node of the graph, and a label scan only the label's.
 MATCH (n)
 // The label first, the property only for nodes that have it: the planner would read the
-// property of every node first (a dynamic label cannot use a label scan in Neo4j 5.26).
+// property of every node first.
 WHERE CASE WHEN $label IN labels(n) THEN toString(n[$key_property]) = $key ELSE false END
+// } anchor
 WITH n, [n] AS seen0, [{node: n, text: '(:' + labels(n)[0] + ' ' + n._source_key + ')'}] AS level0
 // Breadth first, one hop per step, over distinct nodes (never over paths: the paths to a
 // node multiply with every hop, its distinct dependants do not). A node found at hop k is at

@@ -32,7 +32,9 @@ CALL () {
                   team_members: COUNT { (l)<-[:BASED_IN]-(:TeamMember) }}) AS locations
 }
 CALL () {
-  MATCH (r:Role)-[:IN_CATEGORY]->(rc:RoleCategory)
+  // the team once per role category, then its roles (not once per role: a category's
+  // members are walked once)
+  MATCH (rc:RoleCategory)
   WHERE $roles
   CALL (rc) {
     OPTIONAL MATCH (t:Team)-[:IN_CATEGORY]->(rc)
@@ -43,6 +45,7 @@ CALL () {
     WITH t, count(*) AS members
     RETURN t.code AS usual ORDER BY members DESC, t.code LIMIT 1
   }
+  MATCH (r:Role)-[:IN_CATEGORY]->(rc)
   WITH r, rc, own, usual ORDER BY r.code
   RETURN collect({role_code: r.code, title: r.title, seniority: r.seniority,
                   role_category_code: rc.code, team_code: coalesce(own, usual),

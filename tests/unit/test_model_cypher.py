@@ -145,3 +145,11 @@ def test_a_backtick_in_a_name_cannot_end_the_identifier():
         }
     )
     assert "[r:`T``]->()`]" in cypher.join_merge_query(join)
+
+
+def test_node_anchor_scans_the_label_and_compares_the_key_as_text():
+    assert cypher.node_anchor(LOCATION, "code") == (
+        "MATCH (n:`Location`)\nWHERE toString(n.`code`) = $key"
+    )
+    with pytest.raises(ValueError, match="Location has no property 'nope'"):
+        cypher.node_anchor(LOCATION, "nope")

@@ -9,7 +9,9 @@ import neo4j
 from vivim_graph.errors import QueryError, did_you_mean
 from vivim_graph.impact.common import ImpactReport, Runner, in_one_read
 from vivim_graph.impact.params import NodeParams, check
+from vivim_graph.model import cypher as model_cypher
 from vivim_graph.model.spec import GraphModel, load_model
+from vivim_graph.queries import catalog as queries
 
 
 def node(
@@ -35,17 +37,26 @@ def node(
         {"label": label, "key": key, "depth": depth},
     )
     costs = cost_properties(model)
+    # the named query started at the label's own nodes, not at every node, its hundreds of
+    # rows back in one record
+    query = queries.collected(
+        queries.anchored(
+            queries.get("impact/node_blast_radius"), model_cypher.node_anchor(spec, key_property)
+        )
+    )
     return in_one_read(
-        driver, database, report, lambda run: _blast_radius(run, key_property, costs)
+        driver, database, report, lambda run: _blast_radius(run, query, key_property, costs)
     )
 
 
-def _blast_radius(run: Runner, key_property: str, costs: dict[str, str]) -> None:
+def _blast_radius(
+    run: Runner, query: queries.NamedQuery, key_property: str, costs: dict[str, str]
+) -> None:
     """The node's dependants and their cost, in ``run``'s one read transaction."""
     report = run.report
     label, key, depth = (report.parameters[k] for k in ("label", "key", "depth"))
-    rows = run.rows(
-        "impact/node_blast_radius",
+    rows = run.rows_of(
+        query,
         label=label,
         key_property=key_property,
         key=key,

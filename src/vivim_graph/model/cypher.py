@@ -301,3 +301,15 @@ def _create_one_by_one(session: neo4j.Session, statements: list[str]) -> None:
         except neo4j.exceptions.ClientError as e:
             if e.code != _EQUIVALENT:
                 raise
+
+
+# ----------------------------------------------------------------- impact node
+def node_anchor(node: NodeSpec, key_property: str) -> LiteralString:
+    """Where a blast radius starts for one label (``impact node``): that label's nodes whose
+    key, as text, is ``$key``. It stands in for the generic first clause of
+    ``impact/node_blast_radius``, whose ``$label`` test reads every node of the graph
+    (Neo4j 5.26 plans a dynamic label as a scan of all nodes); a label scan reads only these."""
+    known = {p.name for p in node.properties} | {node.key_property}
+    if key_property not in known:
+        raise ValueError(f"{node.label} has no property {key_property!r}")
+    return _cypher(f"MATCH (n:{quote(node.label)})\nWHERE toString(n.{quote(key_property)}) = $key")

@@ -18,6 +18,7 @@ types are known). The query text is sent to Neo4j as it is, comments included.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -220,10 +221,12 @@ def _plain(value: Any) -> Any:
     kind = type(value)
     if kind in _SCALARS:
         return value
+    # scalars, most of the values, without a call each (a collected blast radius holds
+    # thousands of them)
     if kind is list:
-        return [_plain(v) for v in value]
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
     if kind is dict:
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in value.items()}
     raise _NotPlain
 
 
@@ -241,17 +244,54 @@ def plain_row(record: neo4j.Record) -> dict[str, Any]:
 
 
 def run_in(
-    tx: neo4j.ManagedTransaction, name: str, params: dict[str, Any] | None = None
+    tx: neo4j.ManagedTransaction,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    query: NamedQuery | None = None,
 ) -> QueryResult:
     """Run a named query inside a transaction the caller holds (several queries, one
-    transaction: one consistent snapshot, no BEGIN/COMMIT per query)."""
-    query = get(name)
+    transaction: one consistent snapshot, no BEGIN/COMMIT per query); ``query`` runs in its
+    stead a variant of it (``anchored``) under the same name and parameters."""
+    query = query or get(name)
     bound = query.bind(params or {})
     try:
         result = tx.run(cast(LiteralString, query.text), **bound)
         columns, rows = list(result.keys()), [plain_row(record) for record in result]
+        if query.extra.get("collected"):  # one record back: the rows it holds, in order
+            columns = list(query.columns)
+            rows = [{c: row[c] for c in columns} for row in rows[0]["rows"]]
     except neo4j.exceptions.Neo4jError as e:
         if e.is_retryable():  # the managed transaction runs the whole unit of work again
             raise
         raise QueryError(f"query {name} failed in Neo4j: {e.message}") from e
     return QueryResult(query, columns, rows, bound)
+
+
+_ANCHOR = re.compile(r"^// anchor \{.*?^// \} anchor\n", re.MULTILINE | re.DOTALL)
+
+
+def anchored(query: NamedQuery, anchor: str) -> NamedQuery:
+    """The query with the lines from its ``// anchor {`` line to its ``// } anchor`` line
+    replaced by ``anchor``: a caller that knows more than the query's parameters say (the
+    label of a node, from the graph model) starts it where an index or a label scan can."""
+    text, found = _ANCHOR.subn(lambda _: anchor + "\n", query.text)
+    if found != 1:
+        raise QueryError(f"{query.path}: needs exactly one `// anchor {{` ... `// }} anchor` block")
+    return dataclasses.replace(query, text=text)
+
+
+_COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def collected(query: NamedQuery) -> NamedQuery:
+    """The query run as a subquery whose rows come back in ONE record, a list of maps in
+    their order; ``run_in`` hands them out as rows again (same columns, same values). For
+    a caller that reads hundreds of rows: the driver decodes each record on its own (a
+    message, two socket reads and a Record per row), a single list at once."""
+    bad = [c for c in query.columns if not _COLUMN.match(c)]
+    if bad or not query.columns:
+        raise QueryError(f"{query.path}: columns {bad or '(none)'} cannot be collected")
+    fields = ", ".join(f"`{c}`: `{c}`" for c in query.columns)
+    text = f"CALL () {{\n{query.text.rstrip()}\n}}\nRETURN collect({{{fields}}}) AS rows"
+    return dataclasses.replace(query, text=text, extra={**query.extra, "collected": True})
