@@ -65,6 +65,12 @@ PREFIX = "vivimbench"
 IDLE = 2.0  # the consumer's --stop-when-idle
 
 
+def progress(what: str) -> None:
+    """A phase's end on stderr, with the time and load, to follow a long run."""
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{time.strftime('%H:%M:%S')} (load {load}) {what}", file=sys.stderr, flush=True)
+
+
 def bench_settings():
     ports = load_settings()  # the environment's or the config file's ports
     return load_settings(
@@ -189,6 +195,7 @@ def start_scale(settings, scale: float, home: Path) -> dict:
     url = with_database(admin, "vivim_bench")
     load_seeds(url)
     added = synthesize(url, scale)
+    progress(f"scale {scale}: source loaded ({sum(added.values())} synthetic rows)")
     kafka = LocalKafka(settings, home=home / "kafka")
     kafka.start_broker(echo=lambda _: None)
     model = load_model()
@@ -207,15 +214,17 @@ def full_syncs(env: dict[str, str]) -> dict:
         wall, out, peak = run_process(env, "sync", "--capture", capture, "--full")
         assert out["mode"] == "full", out
         figures[capture] = {"seconds": round(wall, 1), "peak_rss_mb": peak}
+        progress(f"full sync, {capture}: {figures[capture]}")
     return figures
 
 
 def measure_scale(settings, driver, scale: float, rates: list[float]) -> dict:
     home = STATE / f"scale-{scale}"
     shutil.rmtree(home, ignore_errors=True)
-    driver.execute_query(
-        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS", database_="neo4j"
-    )
+    # CALL { } IN TRANSACTIONS runs only in an auto-commit transaction (session.run), not
+    # in execute_query's managed one: the graph an earlier scale left, emptied in batches
+    with driver.session(database="neo4j") as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
     parts = start_scale(settings, scale, home)
     url, kafka, topics = parts["url"], parts["kafka"], parts["topics"]
     env = {
