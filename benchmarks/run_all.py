@@ -232,6 +232,34 @@ def change_rows(url: str, added: dict[str, int], *, fraction: float = 0, rows: i
     return changed
 
 
+ONE_ROW_PAIRS = 5
+
+
+def one_row_pairs(env: dict[str, str], url: str, added: dict[str, int], pairs: int) -> dict:
+    """One changed row against no change, ``pairs`` times alternately (one sample each is
+    mostly noise on a shared machine): medians of the wall times, and of what the runs
+    report (their own time from connecting to the end, interpreter start excluded)."""
+    walls: dict[str, list[float]] = {"no_change": [], "one_row": []}
+    reported: dict[str, list[float]] = {"no_change": [], "one_row": []}
+    for _ in range(pairs):
+        for kind in ("no_change", "one_row"):
+            if kind == "one_row":
+                change_rows(url, added, rows=1)
+            seconds, out, _ = child(env, "sync", "--format", "json")
+            walls[kind].append(seconds)
+            reported[kind].append(json.loads(out)["seconds"])
+    wall = {k: statistics.median(v) for k, v in walls.items()}
+    own = {k: statistics.median(v) for k, v in reported.items()}
+    return {
+        "pairs": pairs,
+        "no_change_wall_median_s": round(wall["no_change"], 2),
+        "one_row_wall_median_s": round(wall["one_row"], 2),
+        "one_row_beyond_no_change_s": round(wall["one_row"] - wall["no_change"], 2),
+        "no_change_reported_median_s": round(own["no_change"], 3),
+        "one_row_reported_median_s": round(own["one_row"], 3),
+    }
+
+
 def sync_scale(s, driver, admin: str, scale: float) -> dict:
     name = f"vivim_bench_{str(scale).replace('.', '_')}"
     drop_database(admin, name)
@@ -257,6 +285,7 @@ def sync_scale(s, driver, admin: str, scale: float) -> dict:
     idle_s, out, _ = child(env, "sync", "--format", "json")
     result["no_change_sync_s"] = round(idle_s, 2)
     result["no_change_sync_reported_s"] = json.loads(out)["seconds"]
+    result["incremental_1_row_paired"] = one_row_pairs(env, url, added, ONE_ROW_PAIRS)
     for label, kwargs in (("1_row", {"rows": 1}), ("1pct", {"fraction": 0.01})):
         changed = change_rows(url, added, **kwargs)
         seconds, out, _ = child(env, "sync", "--format", "json")
