@@ -61,7 +61,7 @@ def start_logical_postgres(data_dir: Path, port: int):
         f"-h 127.0.0.1 -p {port} -c unix_socket_directories='' -c wal_level=logical "
         "-c max_wal_senders=4 -c max_replication_slots=4 "
         # not durable, as tests/servers.py TEST_PG_DURABILITY says why
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        "-c fsync=off -c full_page_writes=off"
     )
     pg_ctl(
         ["-w", "-o", options, "-l", str(data_dir / "log"), "start"],

@@ -152,7 +152,10 @@ def neo4j_target(use_docker: bool) -> Iterator[Neo4jTarget]:
 # The test PostgreSQL is thrown away with the test state and never crashes in a test (kill -9
 # tests kill the sync, Neo4j and Kafka, not PostgreSQL): it need not flush every commit to
 # disk, which on a shared two-core machine makes seed loads and random edits wait on fsync.
-TEST_PG_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+# Commits stay synchronous: logical decoding reads only WAL that has been flushed, so with
+# synchronous_commit=off a WAL sync run right after a commit could miss it (the next run
+# would take it; the tests count what one run reads).
+TEST_PG_DURABILITY = {"fsync": "off", "full_page_writes": "off"}
 
 
 def relax_durability(admin_url: str) -> None:
@@ -160,6 +163,7 @@ def relax_durability(admin_url: str) -> None:
     with psycopg.connect(admin_url, autocommit=True) as conn:
         for name, value in TEST_PG_DURABILITY.items():
             conn.execute(f"ALTER SYSTEM SET {name} = '{value}'")
+        conn.execute("ALTER SYSTEM RESET synchronous_commit")  # see above
         conn.execute("SELECT pg_reload_conf()")
 
 
