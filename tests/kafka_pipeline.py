@@ -22,8 +22,9 @@ import psycopg
 
 from tests.servers import TEST_STATE_DIR, worker_port
 from tests.sync_helpers import fresh_import_keeping_position, shrink
-from vivim_graph.load.debezium import connector_config, model_topics
+from vivim_graph.load.debezium import connector_config, model_topics, topic_name
 from vivim_graph.load.kafka_sync import consume
+from vivim_graph.load.sync import replicated_tables
 from vivim_graph.model.spec import load_model
 from vivim_graph.servers.kafka import LocalKafka, create_topics
 from vivim_graph.settings import load_settings
@@ -163,29 +164,45 @@ def wait_until_serving(pipeline: Pipeline, timeout: float = 180) -> None:
 def caught_up(pipeline: Pipeline, timeout: float = 120) -> None:
     """Return once Debezium has published the changes committed so far.
 
-    A last, harmless change (a row rewritten as it is) follows the edits, and this waits
-    until its event is in Kafka: Debezium reads the WAL in order and Connect's producer
-    sends in order, so the events before it are there too. (The slot's confirmed position
-    is no guide: Debezium confirms a transaction's LSN only once a later one arrives.)
+    A last, harmless transaction follows the edits: one row of every non-empty replicated
+    table rewritten as it is. This waits until each of those tables' topics holds its
+    event. Debezium reads the WAL in order and a partition keeps the order it was sent
+    in, so each topic's earlier events are there too. One probe topic is not enough:
+    Connect's producer packs partitions into requests of at most 1 MB, rotating which
+    comes first, so a large change set can reach one topic before another (seen in CI).
+    (The slot's confirmed position is no guide either: Debezium confirms a transaction's
+    LSN only once a later one arrives.)
     """
     from confluent_kafka import Consumer, TopicPartition
 
-    topic = f"{TOPIC_PREFIX}.public.locations"
     probe = Consumer({"bootstrap.servers": pipeline.bootstrap, "group.id": "vivim-probe"})
     deadline = time.monotonic() + timeout
     try:
-        before = _high_watermark(probe, TopicPartition(topic, 0), deadline)
-        with psycopg.connect(pipeline.url, autocommit=True) as pg:
-            pg.execute(
-                'UPDATE "locations" SET id = id WHERE id = (SELECT min(id) FROM "locations")'
-            )
+        with psycopg.connect(pipeline.url) as pg:
+            tables = [
+                (table, key[0])
+                for table, key in replicated_tables(load_model())
+                if pg.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone()
+            ]
+            parts = {t: TopicPartition(topic_name(TOPIC_PREFIX, t), 0) for t, _ in tables}
+            before = {t: _high_watermark(probe, p, deadline) for t, p in parts.items()}
+            for table, column in tables:
+                pg.execute(
+                    f'UPDATE "{table}" SET "{column}" = "{column}" '
+                    f'WHERE ctid = (SELECT ctid FROM "{table}" LIMIT 1)'
+                )
+            pg.commit()
+        waiting = set(parts)
         while time.monotonic() < deadline:
-            if _high_watermark(probe, TopicPartition(topic, 0), deadline) > before:
+            waiting = {
+                t for t in waiting if _high_watermark(probe, parts[t], deadline) <= before[t]
+            }
+            if not waiting:
                 return
             time.sleep(0.3)
     finally:
         probe.close()
-    raise AssertionError("Debezium did not publish the changes in time")
+    raise AssertionError(f"Debezium did not publish the changes in time: {sorted(waiting)}")
 
 
 def _high_watermark(probe, partition, deadline: float) -> int:
