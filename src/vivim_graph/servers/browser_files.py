@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from vivim_graph.errors import LocalServerError
+from vivim_graph.servers.fill_once import fill_once
 
 BROWSER_VERSION = "5.24.0"  # newest Neo4j Browser published on Maven Central
 GUIDE_DIR = "guides"  # under the Browser's static root, so served at /browser/guides/
@@ -53,7 +54,8 @@ def browser_files(artifacts: Path) -> Path:
     """The Browser jar's ``browser/`` directory, unpacked once into the artifact cache."""
     target = artifacts / f"neo4j-browser-{BROWSER_VERSION}"
     marker = target / ".complete"
-    if not marker.exists():
+
+    def fill() -> None:
         jar = artifacts / "lib" / f"neo4j-browser-{BROWSER_VERSION}.jar"
         if not jar.exists():
             raise LocalServerError(
@@ -68,6 +70,8 @@ def browser_files(artifacts: Path) -> Path:
         shutil.rmtree(target, ignore_errors=True)
         staging.rename(target)
         marker.write_text(BROWSER_VERSION, encoding="utf-8")
+
+    fill_once(target, marker, fill)
     return target / "browser"
 
 

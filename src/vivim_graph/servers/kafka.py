@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vivim_graph.errors import LocalServerError, ToolMissingError
+from vivim_graph.servers.fill_once import fill_once
 from vivim_graph.servers.local_neo4j import find_java, jvm_options, port_open
 from vivim_graph.servers.maven import Fetch, fetch_jars
 from vivim_graph.settings import Settings
@@ -87,21 +88,24 @@ def ensure_kafka_artifacts(settings: Settings, *, echo=print) -> Path:
     """The jar directory, resolved with Maven on first use; later calls download nothing."""
     cache = settings.cache_dir / f"kafka-{KAFKA_VERSION}-debezium-{DEBEZIUM_VERSION}"
     lib = cache / "lib"
-    if (cache / ".complete").exists():
-        return lib
-    fetch = Fetch(
-        pom=_POM.format(kafka=KAFKA_VERSION, debezium=DEBEZIUM_VERSION),
-        missing="Kafka and Debezium",
-        fetching=f"Fetching Kafka {KAFKA_VERSION} and Debezium {DEBEZIUM_VERSION} into {cache} "
-        "(once)...",
-        resolving=f"Kafka {KAFKA_VERSION} / Debezium {DEBEZIUM_VERSION}",
-        install_hint="install it (Debian: apt-get install maven)",
-        failure_hint="check that Maven Central is reachable",
-    )
-    staging = fetch_jars(cache, fetch, echo=echo)
-    shutil.rmtree(lib, ignore_errors=True)
-    staging.rename(lib)
-    (cache / ".complete").write_text(KAFKA_VERSION, encoding="utf-8")
+    marker = cache / ".complete"
+
+    def fill() -> None:
+        fetch = Fetch(
+            pom=_POM.format(kafka=KAFKA_VERSION, debezium=DEBEZIUM_VERSION),
+            missing="Kafka and Debezium",
+            fetching=f"Fetching Kafka {KAFKA_VERSION} and Debezium {DEBEZIUM_VERSION} into "
+            f"{cache} (once)...",
+            resolving=f"Kafka {KAFKA_VERSION} / Debezium {DEBEZIUM_VERSION}",
+            install_hint="install it (Debian: apt-get install maven)",
+            failure_hint="check that Maven Central is reachable",
+        )
+        staging = fetch_jars(cache, fetch, echo=echo)
+        shutil.rmtree(lib, ignore_errors=True)
+        staging.rename(lib)
+        marker.write_text(KAFKA_VERSION, encoding="utf-8")
+
+    fill_once(cache, marker, fill, echo=echo)
     return lib
 
 

@@ -42,6 +42,7 @@ from vivim_graph.servers.browser_files import (
     guide_config,
     link_browser_files,
 )
+from vivim_graph.servers.fill_once import fill_once
 from vivim_graph.servers.maven import Fetch, fetch_jars
 from vivim_graph.settings import Settings
 
@@ -223,27 +224,29 @@ def stamp_store_version(home: Path, version: str) -> None:
 def ensure_artifacts(settings: Settings, *, echo=print) -> Path:
     """Resolve the server's jars with Maven on first use; later calls download nothing."""
     cache = settings.cache_dir / f"neo4j-{settings.neo4j_version}"
-    marker = cache / ".complete"
-    if marker.exists():
-        return cache
     version = settings.neo4j_version
-    fetch = Fetch(
-        pom=pom_text(version),
-        missing="Neo4j",
-        fetching=f"Fetching Neo4j {version} from Maven Central into {cache} (once)...",
-        resolving=f"Neo4j {version}",
-        install_hint="install it (Debian: apt-get install maven), or use docker compose up",
-        failure_hint="check that Maven Central is reachable and the version exists",
-    )
-    staging = fetch_jars(cache, fetch, echo=echo)
-    lib, plugins = cache / "lib", cache / "plugins"
-    shutil.rmtree(lib, ignore_errors=True)
-    shutil.rmtree(plugins, ignore_errors=True)
-    plugins.mkdir()
-    for jar in staging.glob("apoc-*.jar"):  # APOC loads as a plugin, not from lib/
-        jar.rename(plugins / jar.name)
-    staging.rename(lib)
-    marker.write_text(settings.neo4j_version, encoding="utf-8")
+    marker = cache / ".complete"
+
+    def fill() -> None:
+        fetch = Fetch(
+            pom=pom_text(version),
+            missing="Neo4j",
+            fetching=f"Fetching Neo4j {version} from Maven Central into {cache} (once)...",
+            resolving=f"Neo4j {version}",
+            install_hint="install it (Debian: apt-get install maven), or use docker compose up",
+            failure_hint="check that Maven Central is reachable and the version exists",
+        )
+        staging = fetch_jars(cache, fetch, echo=echo)
+        lib, plugins = cache / "lib", cache / "plugins"
+        shutil.rmtree(lib, ignore_errors=True)
+        shutil.rmtree(plugins, ignore_errors=True)
+        plugins.mkdir()
+        for jar in staging.glob("apoc-*.jar"):  # APOC loads as a plugin, not from lib/
+            jar.rename(plugins / jar.name)
+        staging.rename(lib)
+        marker.write_text(version, encoding="utf-8")
+
+    fill_once(cache, marker, fill, echo=echo)
     return cache
 
 
