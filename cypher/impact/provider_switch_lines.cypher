@@ -14,6 +14,8 @@
 //   service_type: text
 //   quantity: number
 //   unit: text
+//   start_month: integer
+//   end_month: integer
 //   months: integer
 //   old_monthly_cents: money
 //   matched: boolean
@@ -148,6 +150,8 @@ RETURN m.code AS milestone_code,
        s.service_type AS service_type,
        i.quantity_cents / 100.0 AS quantity,
        i.unit AS unit,
+       i.start_month AS start_month,
+       i.end_month AS end_month,
        months,
        i.monthly_amount_cents AS old_monthly_cents,
        best IS NOT NULL AS matched,

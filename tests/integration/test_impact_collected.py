@@ -50,3 +50,30 @@ def test_impact_node_gives_the_named_query_rows(seeded_graph):
     assert report.details["dependants"] == alone and len(alone) > 100
     ran = report.cypher["impact/node_blast_radius"]
     assert "MATCH (n:`Location`)" in ran and "$label IN labels(n)" not in ran
+
+
+def test_queries_combined_in_one_statement_give_each_query_alone(seeded_graph):
+    """``catalog.combined``: one round trip, and for every query the rows, columns and order
+    it gives alone; the same query twice with other values, and a query with no rows."""
+    calls = [
+        ("impact/scenario_lookups", {"providers": True, "locations": True}),
+        ("milestone_cost_summary", {}),
+        ("impact/provider_switch_lines", {"from_provider": "hetzner", "to_provider": "ovhcloud"}),
+        ("impact/provider_switch_lines", {"from_provider": "ovhcloud", "to_provider": "hetzner"}),
+        (
+            "impact/provider_switch_lines",  # no such service: no rows
+            {"from_provider": "hetzner", "to_provider": "ovhcloud", "service": "no-such"},
+        ),
+        ("cost_pool_utilization", {"pools": None}),
+    ]
+    with seeded_graph.session(database="neo4j") as s:
+        together = s.execute_read(queries.run_combined, calls)
+    assert len(together) == len(calls)
+    sizes = []
+    for (name, params), got in zip(calls, together, strict=True):
+        alone = queries.run(seeded_graph, name, params)
+        assert got.columns == alone.columns, name
+        assert [list(r.items()) for r in got.rows] == [list(r.items()) for r in alone.rows], name
+        assert got.parameters == alone.parameters, name
+        sizes.append(len(alone.rows))
+    assert sizes[4] == 0 and min(sizes[:4]) > 0 and sizes[2] != sizes[3]

@@ -10,6 +10,7 @@ read transactions, and adds them up in integers. Nothing is written: a saved sce
 from __future__ import annotations
 
 import copy
+import json
 from collections import Counter
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -99,7 +100,6 @@ MANY_ROWS = frozenset(
     {
         "milestone_cost_summary",
         "impact/change_by_period",
-        "impact/lookup_infra_lines",
         "impact/provider_switch_lines",
         "impact/provider_switch_scales",
         "impact/provider_switch_unmatched_services",
@@ -130,8 +130,27 @@ class Runner:
     ) -> None:
         self.driver, self.database, self.report, self.tx = driver, database, report, tx
         self.lookups: dict[str, list[dict[str, Any]]] = {}  # what ``prefetch`` looked up
+        # results fetched ahead by ``together``, by query name and bound parameters
+        self.ready: dict[tuple[str, str], queries.QueryResult] = {}
+
+    def together(self, *calls: tuple[str, dict[str, Any]]) -> None:
+        """Fetch independent queries in ONE round trip (``queries.combined``); the
+        ``rows`` calls that ask for them later with the same parameters read them from
+        here. Each round trip costs a scenario about as much as a small query's server
+        time, and a scenario asks eight or nine. Outside a transaction: nothing, each
+        query runs when asked, as before."""
+        if self.tx is None:
+            return
+        for (name, _), result in zip(
+            calls, queries.run_combined(self.tx, list(calls)), strict=True
+        ):
+            self.ready[(name, _key(result.parameters))] = result
 
     def rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        if self.ready:
+            ahead = self.ready.get((name, _key(queries.get(name).bind(params))))
+            if ahead is not None:
+                return self._kept(name, ahead)
         if self.tx is not None and name in MANY_ROWS:
             return self.rows_of(_collected(name), **params)
         if self.tx is None:
@@ -151,6 +170,10 @@ class Runner:
         self.report.cypher[name] = result.query.text
         self.report.cypher_parameters[name] = plain(result.parameters)
         return result.rows
+
+
+def _key(bound: dict[str, Any]) -> str:
+    return json.dumps(bound, sort_keys=True, default=str)
 
 
 def in_one_read(
@@ -178,10 +201,13 @@ def in_one_read(
 
 
 # --------------------------------------------------------------------------- lookups
-def prefetch(run: Runner, **wanted: bool) -> None:
+def prefetch(run: Runner, *also: tuple[str, dict[str, Any]], **wanted: bool) -> None:
     """Look up the milestones and what else a scenario names (``locations``, ``roles``,
     ``providers``: True for each wanted) in ONE query instead of one round trip each;
-    ``load_baseline``, ``resolve_locations`` and ``looked_up`` then read them from ``run``."""
+    ``load_baseline``, ``resolve_locations`` and ``looked_up`` then read them from ``run``.
+    The baseline's view and the queries in ``also`` (ones that need nothing looked up
+    first) come back in the same round trip."""
+    run.together(("impact/scenario_lookups", wanted), ("milestone_cost_summary", {}), *also)
     row = run.rows("impact/scenario_lookups", **wanted)[0]
     run.lookups["milestones"] = row["milestones"]
     run.lookups.update({key: row[key] for key, asked in wanted.items() if asked})
@@ -339,6 +365,10 @@ def budget_section(run: Runner, report: ImpactReport, periods: list[dict[str, An
             ev["sources"] += [x for x in row["sources"] if x not in ev["sources"]]
     for ev in evidence.values():
         ev["path"] = "; ".join(dict.fromkeys(ev.pop("paths")))
+    if added["line_code"] and added["pool_code"]:  # both baselines in one round trip
+        run.together(
+            *((view, {codes: sorted(added[key])}) for _, key, (view, codes), *_ in _LIMITED)
+        )
     for section, key, (view, codes), columns, names in _LIMITED:
         # the baselines are two of the heaviest views: read them only when something is
         # added, and only for the lines (pools) it is added to

@@ -22,6 +22,10 @@ from vivim_graph.impact.common import (
 )
 from vivim_graph.impact.params import SwitchProviderParams, check
 
+_LINES = "impact/provider_switch_lines"
+_SCALES = "impact/provider_switch_scales"
+_UNMATCHED = "impact/provider_switch_unmatched_services"
+
 
 def switch_provider(
     driver: neo4j.Driver,
@@ -48,9 +52,15 @@ def _switch(run: Runner, params: dict[str, Any]) -> None:
     """The switch's report, in ``run``'s one read transaction."""
     report, service = run.report, params["service"]
     from_provider, to_provider = params["from_provider"], params["to_provider"]
-    _check_providers(run, from_provider, to_provider)
+    # what needs nothing looked up first, in the lookups' round trip
+    _check_providers(
+        run,
+        from_provider,
+        to_provider,
+        *((name, params) for name in (_LINES, _SCALES, _UNMATCHED)),
+    )
     baseline = load_baseline(run)
-    lines = run.rows("impact/provider_switch_lines", **params)
+    lines = run.rows(_LINES, **params)
     if not lines and service:
         raise QueryError(
             f"{from_provider} has no milestone infrastructure line for service {service!r}"
@@ -60,9 +70,7 @@ def _switch(run: Runner, params: dict[str, Any]) -> None:
     report.details["per_user_scale"] = _scales(run, params)
     report.details["lines"] = lines
     report.details["unmatched_services"] = [
-        s
-        for s in run.rows("impact/provider_switch_unmatched_services", **params)
-        if not s["matched"]
+        s for s in run.rows(_UNMATCHED, **params) if not s["matched"]
     ]
     report.totals.update(
         {
@@ -73,8 +81,10 @@ def _switch(run: Runner, params: dict[str, Any]) -> None:
     )
 
 
-def _check_providers(run: Runner, from_provider: str, to_provider: str) -> None:
-    prefetch(run, providers=True)
+def _check_providers(
+    run: Runner, from_provider: str, to_provider: str, *also: tuple[str, dict[str, Any]]
+) -> None:
+    prefetch(run, *also, providers=True)
     providers = [p["provider_code"] for p in looked_up(run, "providers")]
     for code in (from_provider, to_provider):
         if code not in providers:
@@ -111,16 +121,14 @@ def _periods(run: Runner, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     changed = [line for line in lines if line["delta_monthly_cents"]]
     if not changed:
         return []
-    codes = sorted({line["line_code"] for line in changed})
-    months = {r["line_code"]: r for r in run.rows("impact/lookup_infra_lines", lines=codes)}
     return change_by_period(
         run,
         [
             {
                 "service_type": line["service_type"],
                 "monthly_cents": line["delta_monthly_cents"],
-                "first_month": months[line["line_code"]]["start_month"],
-                "last_month": months[line["line_code"]]["end_month"],
+                "first_month": line["start_month"],
+                "last_month": line["end_month"],
             }
             for line in changed
         ],
@@ -130,7 +138,7 @@ def _periods(run: Runner, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _scales(run: Runner, params: dict[str, Any]) -> list[dict[str, Any]]:
     """The monthly run rate of each user-scale threshold on both providers, per user."""
     scales: dict[str, dict[str, Any]] = {}
-    for c in run.rows("impact/provider_switch_scales", **params):
+    for c in run.rows(_SCALES, **params):
         scale = scales.setdefault(
             c["threshold_code"],
             {

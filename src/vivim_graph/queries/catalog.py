@@ -31,6 +31,7 @@ import neo4j
 import yaml
 
 from vivim_graph.errors import QueryError, did_you_mean
+from vivim_graph.queries.lexer import tokenize
 from vivim_graph.resources import resource_dir
 
 COLUMN_KINDS = {"text", "integer", "number", "money", "price", "date", "boolean", "list", "any"}
@@ -295,3 +296,81 @@ def collected(query: NamedQuery) -> NamedQuery:
     fields = ", ".join(f"`{c}`: `{c}`" for c in query.columns)
     text = f"CALL () {{\n{query.text.rstrip()}\n}}\nRETURN collect({{{fields}}}) AS rows"
     return dataclasses.replace(query, text=text, extra={**query.extra, "collected": True})
+
+
+def _renamed_parameters(text: str, prefix: str) -> str:
+    """``text`` with every ``$name`` written ``$<prefix>name`` (found by the lexer, so a
+    ``$`` inside a string literal or a comment is left alone)."""
+    out, last = [], 0
+    for token in tokenize(text):
+        if token.kind == "param":
+            out += [text[last : token.pos], "$", prefix, token.value]
+            last = token.pos + 1 + len(token.value)
+    return "".join(out) + text[last:]
+
+
+@dataclass(frozen=True)
+class Combined:
+    """Several named queries sent as ONE statement (``combined``), and how to split its one
+    record back into each query's rows."""
+
+    text: str
+    parameters: dict[str, Any]
+    parts: tuple[tuple[NamedQuery, dict[str, Any]], ...]  # each query (collected), bound
+
+    def results(self, record: neo4j.Record) -> list[QueryResult]:
+        results = []
+        for i, (query, bound) in enumerate(self.parts):
+            columns = list(query.columns)
+            rows = [{c: row[c] for c in columns} for row in _plain(record[f"rows{i}"])]
+            results.append(QueryResult(query, columns, rows, bound))
+        return results
+
+
+def combined_text(parts: list[NamedQuery]) -> str:
+    """The statement ``combined`` sends for ``parts``, in order."""
+    blocks = []
+    for i, query in enumerate(parts):
+        fields = ", ".join(f"`{c}`: `{c}`" for c in query.columns)
+        body = _renamed_parameters(query.text.rstrip(), f"q{i}_")
+        blocks.append(
+            f"CALL () {{\n  CALL () {{\n{body}\n  }}\n  RETURN collect({{{fields}}}) AS rows{i}\n}}"
+        )
+    return "\n".join(blocks) + "\nRETURN " + ", ".join(f"rows{i}" for i in range(len(parts)))
+
+
+@cache
+def _combined_text(names: tuple[str, ...]) -> str:  # the lexer's pass, once per combination
+    return combined_text([get(name) for name in names])
+
+
+def combined(calls: list[tuple[str, dict[str, Any]]]) -> Combined:
+    """Independent named queries as one statement of one record: each runs as a subquery of
+    its own (no variable crosses between them) whose rows come back collected in a column
+    ``rows<i>``, its parameters renamed ``$q<i>_<name>`` so two queries may give one name
+    different values. One round trip instead of one per query; every query's rows, columns
+    and order are what it gives alone (``tests/integration/test_impact_collected.py``)."""
+    parameters: dict[str, Any] = {}
+    parts = []
+    for i, (name, params) in enumerate(calls):
+        query = get(name)
+        bound = query.bind(params)
+        parameters.update({f"q{i}_{k}": v for k, v in bound.items()})
+        parts.append((collected(query), bound))
+    text = _combined_text(tuple(name for name, _ in calls))
+    return Combined(text, parameters, tuple(parts))
+
+
+def run_combined(
+    tx: neo4j.ManagedTransaction, calls: list[tuple[str, dict[str, Any]]]
+) -> list[QueryResult]:
+    """Run ``combined(calls)`` in the caller's transaction; each query's result, in order."""
+    together = combined(calls)
+    names = ", ".join(name for name, _ in calls)
+    try:
+        record = tx.run(cast(LiteralString, together.text), together.parameters).single(strict=True)
+    except neo4j.exceptions.Neo4jError as e:
+        if e.is_retryable():
+            raise
+        raise QueryError(f"queries {names} failed in Neo4j: {e.message}") from e
+    return together.results(record)
