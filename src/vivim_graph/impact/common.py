@@ -42,6 +42,7 @@ EU_MEMBERS = {
 }  # fmt: skip
 
 Baseline = dict[str, dict[str, Any]]  # milestone code -> its cost summary and months
+Call = tuple[str, dict[str, Any]]  # a named query and its parameters, for ``Runner.together``
 
 # R-CASE: which of the database's low / mid / high figures the scenarios read. The impact
 # commands always run the mid; a plan (impact.plan) sets low or high around its scenarios.
@@ -133,7 +134,7 @@ class Runner:
         # results fetched ahead by ``together``, by query name and bound parameters
         self.ready: dict[tuple[str, str], queries.QueryResult] = {}
 
-    def together(self, *calls: tuple[str, dict[str, Any]]) -> None:
+    def together(self, *calls: Call) -> None:
         """Fetch independent queries in ONE round trip (``queries.combined``); the
         ``rows`` calls that ask for them later with the same parameters read them from
         here. Each round trip costs a scenario about as much as a small query's server
@@ -201,7 +202,7 @@ def in_one_read(
 
 
 # --------------------------------------------------------------------------- lookups
-def prefetch(run: Runner, *also: tuple[str, dict[str, Any]], **wanted: bool) -> None:
+def prefetch(run: Runner, *also: Call, **wanted: bool) -> None:
     """Look up the milestones and what else a scenario names (``locations``, ``roles``,
     ``providers``: True for each wanted) in ONE query instead of one round trip each;
     ``load_baseline``, ``resolve_locations`` and ``looked_up`` then read them from ``run``.
@@ -414,6 +415,11 @@ def _overruns(
     return over
 
 
+def change_by_period_call(changes: list[dict[str, Any]]) -> list[Call]:
+    """The query that spreads ``changes`` over budget periods; none when nothing changes."""
+    return [("impact/change_by_period", {"changes": changes})] if changes else []
+
+
 def change_by_period(run: Runner, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Monthly changes (team or service type, months) spread over budget periods and pools."""
     if not changes:  # nothing to spread: no round trip
@@ -421,24 +427,31 @@ def change_by_period(run: Runner, changes: list[dict[str, Any]]) -> list[dict[st
     return run.rows("impact/change_by_period", changes=changes)
 
 
-def obligations(
-    run: Runner,
+def obligations_call(
     location: dict[str, Any],
     employment_type: str,
     salary_annual_cents: int | None,
     exclude_members: list[str] | None = None,
-) -> list[dict[str, Any]]:
-    """Legal, compliance and tax work the change needs in the location (R-ONE-OFF)."""
+) -> Call:
+    """The query for the legal, compliance and tax work a change needs in the location."""
     country = location["country_code"]
-    return run.rows(
+    return (
         "impact/location_obligations",
-        location=location["location_code"],
-        country_name=COUNTRY_NAMES.get(country, country),
-        eu_member=country in EU_MEMBERS,
-        employment_type=employment_type,
-        salary_annual_cents=salary_annual_cents,
-        exclude_members=exclude_members or [],
+        {
+            "location": location["location_code"],
+            "country_name": COUNTRY_NAMES.get(country, country),
+            "eu_member": country in EU_MEMBERS,
+            "employment_type": employment_type,
+            "salary_annual_cents": salary_annual_cents,
+            "exclude_members": exclude_members or [],
+        },
     )
+
+
+def obligations(run: Runner, call: Call) -> list[dict[str, Any]]:
+    """Legal, compliance and tax work the change needs in the location (R-ONE-OFF)."""
+    name, params = call
+    return run.rows(name, **params)
 
 
 def one_off_cents(report: ImpactReport) -> int:

@@ -10,16 +10,19 @@ import neo4j
 from vivim_graph.errors import QueryError, did_you_mean
 from vivim_graph.impact.common import (
     Baseline,
+    Call,
     ImpactReport,
     Runner,
     budget_section,
     change_by_period,
+    change_by_period_call,
     hire_units,
     in_one_read,
     load_baseline,
     looked_up,
     milestone_section,
     obligations,
+    obligations_call,
     one_off_cents,
     plan_from,
     prefetch,
@@ -101,11 +104,17 @@ def _hire(run: Runner, values: dict[str, Any]) -> None:
     unit = _unit_in(units, place, role, seniority, employment_type)
     h = _Hire(run, report, baseline, start, place, unit, _employer_items(unit, count), count, team)
     _name(h, role, employment_type, fte)
+    changes = [{"team": team, "monthly_cents": h.monthly, **plan_from(baseline, start)}]
+    # the pay per milestone, the obligations and the budget periods need only the unit
+    # cost: one round trip for the three
+    run.together(
+        _spread_call(h),
+        obligations_call(place, employment_type, unit["annual_mid_cents"]),
+        *change_by_period_call(changes),
+    )
     spread = _milestones(h, employment_type)
     months = sum(r["months"] for r in spread)
-    periods = change_by_period(
-        run, [{"team": team, "monthly_cents": h.monthly, **plan_from(baseline, start)}]
-    )
+    periods = change_by_period(run, changes)
     budget_section(run, report, periods)
     total = h.monthly * months + report.totals["one_off_cents"]
     report.ranking = _ranking(units, place, count, months, total)
@@ -149,10 +158,11 @@ def _unit_in(
 def _milestones(h: _Hire, employment_type: str) -> list[dict[str, Any]]:
     """The change per milestone (pay over its months, one-off work at the start) and the
     totals; returns the pay per milestone."""
-    spread = h.run.rows(
-        "impact/labour_change_by_milestone", monthly_cents=h.monthly, **{"from": h.start}
+    name, params = _spread_call(h)
+    spread = h.run.rows(name, **params)
+    h.report.obligations = obligations(
+        h.run, obligations_call(h.place, employment_type, h.unit["annual_mid_cents"])
     )
-    h.report.obligations = obligations(h.run, h.place, employment_type, h.unit["annual_mid_cents"])
     one_off = one_off_cents(h.report)
     changes = {r["milestone_code"]: r["change_cents"] for r in spread}
     changes[h.start] = changes.get(h.start, 0) + one_off
@@ -170,6 +180,10 @@ def _milestones(h: _Hire, employment_type: str) -> list[dict[str, Any]]:
         }
     )
     return spread
+
+
+def _spread_call(h: _Hire) -> Call:
+    return ("impact/labour_change_by_milestone", {"monthly_cents": h.monthly, "from": h.start})
 
 
 def _check_role(run: Runner, role: str) -> dict[str, Any]:

@@ -9,15 +9,18 @@ import neo4j
 from vivim_graph.errors import QueryError
 from vivim_graph.impact.common import (
     Baseline,
+    Call,
     ImpactReport,
     Runner,
     budget_section,
     change_by_period,
+    change_by_period_call,
     hire_units,
     in_one_read,
     load_baseline,
     milestone_section,
     obligations,
+    obligations_call,
     one_off_cents,
     plan_from,
     prefetch,
@@ -50,11 +53,12 @@ def _relocate(run: Runner, values: dict[str, Any]) -> None:
     """The move's report, in ``run``'s one read transaction."""
     report, to, member, team = run.report, values["to"], values["member"], values["team"]
     start = values["start"]
-    prefetch(run, locations=True)
+    people_call = ("impact/lookup_team_members", {"member": member, "team": team})
+    prefetch(run, people_call, locations=True)
     baseline = load_baseline(run)
     start = start_milestone(baseline, start)
     place = resolve_locations(run, to)[0]
-    people = run.rows("impact/lookup_team_members", member=member, team=team)
+    people = run.rows(people_call[0], **people_call[1])
     if not people:
         raise QueryError(
             f"no team member {member!r}" if member else f"no team {team!r} with members"
@@ -65,8 +69,16 @@ def _relocate(run: Runner, values: dict[str, Any]) -> None:
         f"{place['location_name']} ({place['location_code']}) from {start}"
     )
     report.parameters.update({"from": start, "resolved_location": place["location_code"]})
+    # the change per milestone, the obligations and the budget periods need only the moves:
+    # one round trip for the three
+    changes = _changes(baseline, moves, start)
+    run.together(
+        _per_milestone_call(moves, start),
+        _obligations_call(moves, place),
+        *change_by_period_call(changes),
+    )
     one_off = _milestones(run, report, baseline, moves, place, start)
-    budget_section(run, report, _periods(run, baseline, moves, start))
+    budget_section(run, report, change_by_period(run, changes))
     report.totals.update(
         {
             "monthly_change_cents": sum(m["monthly_change_cents"] for m in moves),
@@ -86,10 +98,8 @@ def _milestones(
 ) -> int:
     """The change per milestone through the movers' allocations, with the one-off legal work
     at the start; returns that one-off cost."""
-    new_costs = {m["member_code"]: m["new_monthly_cost_cents"] for m in moves}
-    per_milestone = run.rows(
-        "impact/relocation_by_milestone", new_costs=new_costs, **{"from": start}
-    )
+    name, params = _per_milestone_call(moves, start)
+    per_milestone = run.rows(name, **params)
     changes = {r["milestone_code"]: r["change_cents"] for r in per_milestone}
     evidence = {
         r["milestone_code"]: {**r, "rules": ["R-RELOCATE", "R-MILESTONE-SHARE"]}
@@ -102,19 +112,28 @@ def _milestones(
     return one_off
 
 
-def _obligations(
-    run: Runner, moves: list[dict[str, Any]], place: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """R-ONE-OFF: an employment contract if anyone who moves is an employee; what applies
-    once per employer is not applied to moves (R-RELOCATE)."""
+def _per_milestone_call(moves: list[dict[str, Any]], start: str) -> Call:
+    new_costs = {m["member_code"]: m["new_monthly_cost_cents"] for m in moves}
+    return ("impact/relocation_by_milestone", {"new_costs": new_costs, "from": start})
+
+
+def _obligations_call(moves: list[dict[str, Any]], place: dict[str, Any]) -> Call:
+    """An employment contract if anyone who moves is an employee (R-ONE-OFF)."""
     kinds = {m["employment_type"] for m in moves}
-    found = obligations(
-        run,
+    return obligations_call(
         place,
         "employee" if "employee" in kinds or not kinds else "contractor",
         max((m["annual_mid_cents"] or 0 for m in moves), default=None),
         exclude_members=[m["member_code"] for m in moves],
     )
+
+
+def _obligations(
+    run: Runner, moves: list[dict[str, Any]], place: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """R-ONE-OFF: an employment contract if anyone who moves is an employee; what applies
+    once per employer is not applied to moves (R-RELOCATE)."""
+    found = obligations(run, _obligations_call(moves, place))
     for o in found:
         if o["status"] == "counted_per_employer":
             o["status"] = "not_counted"
@@ -122,24 +141,19 @@ def _obligations(
     return found
 
 
-def _periods(
-    run: Runner, baseline: Baseline, moves: list[dict[str, Any]], start: str
-) -> list[dict[str, Any]]:
-    """Each mover's monthly change over their months in the plan, by budget period."""
+def _changes(baseline: Baseline, moves: list[dict[str, Any]], start: str) -> list[dict[str, Any]]:
+    """Each mover's monthly change over their months in the plan (for the budget periods)."""
     plan = plan_from(baseline, start)
-    return change_by_period(
-        run,
-        [
-            {
-                "team": m["team_code"],
-                "monthly_cents": m["monthly_change_cents"],
-                "first_month": max(plan["first_month"], m["first_month"]),
-                "last_month": min(plan["last_month"], m["last_month"] or plan["last_month"]),
-            }
-            for m in moves
-            if m["monthly_change_cents"]
-        ],
-    )
+    return [
+        {
+            "team": m["team_code"],
+            "monthly_cents": m["monthly_change_cents"],
+            "first_month": max(plan["first_month"], m["first_month"]),
+            "last_month": min(plan["last_month"], m["last_month"] or plan["last_month"]),
+        }
+        for m in moves
+        if m["monthly_change_cents"]
+    ]
 
 
 def _moves(

@@ -36,10 +36,13 @@ def users(
 def _users(run: Runner, mau: int, at: str | None) -> None:
     """The user scale's report, in ``run``'s one read transaction."""
     report = run.report
+    scale = ("impact/user_scale", {"mau": mau, "at": at, "case": ESTIMATE_CASE.get()})
+    # the baseline and the scale in one round trip
+    run.together(("impact/lookup_milestones", {}), ("milestone_cost_summary", {}), scale)
     baseline = load_baseline(run)
     if at is not None and at not in baseline:
         raise QueryError(f"no milestone {at!r}; milestones: {', '.join(baseline)}")
-    rows = run.rows("impact/user_scale", mau=mau, at=at, case=ESTIMATE_CASE.get())
+    rows = run.rows(scale[0], **scale[1])
     if not rows:
         raise QueryError(f"no user-scale answer for {mau:,} users at {at or 'the last milestone'}")
     row = rows[0]
