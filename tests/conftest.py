@@ -264,6 +264,12 @@ def seeded(seeded_db: str):
 # quick corpus cases first and a 4-minute crash module last): the longest first, from the
 # seconds per module a full run prints (below), so the workers finish within about one short
 # module of each other. Modules not named here follow, in file order.
+#
+# The groups are made by the scheduler below (``pytest_xdist_make_scheduler``), not by
+# ``xdist_group`` marks: pytest-xdist 3.8 writes a mark's group into ``item._nodeid``, which
+# pytest 9 no longer reads (a node id now comes from ``item._id``), so under pytest 9 every
+# test was scheduled alone: modules ran on both workers, each starting the module's servers,
+# and the two Kafka modules started two pipelines (tests/unit/test_test_scheduling.py).
 _LONGEST_FIRST = (  # from the run of 2026-12-03 22:00 (printed below): seconds, loaded
     "test_nothing_lost.py",  # 1,440
     "test_kafka_path.py",  # 365 + test_kafka_kills 234, one group
@@ -294,13 +300,28 @@ _RANK = {name: i for i, name in enumerate(_LONGEST_FIRST)}
 _TOGETHER = {"test_kafka_kills.py": "kafka", "test_kafka_path.py": "kafka"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups into the test ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # stable: tests keep their order within a module, unnamed modules keep theirs
     items.sort(key=lambda item: _RANK.get(item.path.name, len(_RANK)))
-    for item in items:
-        name = item.path.name
-        item.add_marker(pytest.mark.xdist_group(_TOGETHER.get(name, name)))
+
+
+def work_group(nodeid: str) -> str:
+    """The unit of work a test belongs to: its module's file, or its _TOGETHER group."""
+    path = nodeid.split("::", 1)[0]
+    return _TOGETHER.get(path.rsplit("/", 1)[-1], path)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With ``--dist loadgroup``: xdist's scope scheduler, scoped by ``work_group``."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_group(nodeid)
+
+    return ModuleGroups(config, log)
 
 
 # Seconds per module (setup, call and teardown of its tests) and the worker that ran it,
