@@ -47,6 +47,7 @@ from vivim_graph.model.spec import load_model
 from vivim_graph.neo4j_db import make_driver
 from vivim_graph.servers.local_neo4j import LocalNeo4j
 from vivim_graph.servers.neo4j_admin import (
+    ImportFiles,
     ImportSource,
     import_command,
     staging_home,
@@ -116,9 +117,11 @@ def cli(env: dict[str, str], *args: str) -> tuple[float, str, float]:
     return time.perf_counter() - started, result.stdout, peak_mib(result.stderr)
 
 
-def admin_import(server: LocalNeo4j, staging: Path, database: str, *files) -> tuple[float, float]:
+def admin_import(
+    server: LocalNeo4j, staging: Path, database: str, files: ImportFiles
+) -> tuple[float, float]:
     """``run_admin_import`` under GNU time: seconds, and the admin tool's peak memory (MiB)."""
-    command, env = import_command(server, staging, database, *files)
+    command, env = import_command(server, staging, database, files)
     log = staging / "logs" / "admin-import.log"
     started = time.perf_counter()
     with log.open("wb") as out:
@@ -192,7 +195,9 @@ def admin_floor(server: LocalNeo4j, url: str) -> dict:
     nodes, rels, multiline = bare_export(url, root / "export")
     export_s = time.perf_counter() - started
     staging = staging_home(root / "home")
-    admin_s, admin_mib = admin_import(server, staging, database, nodes, rels, multiline)
+    admin_s, admin_mib = admin_import(
+        server, staging, database, ImportFiles(nodes, rels, multiline)
+    )
     mark = time.perf_counter()
     server.stop()
     backup = swap_store(server, staging, database)
