@@ -41,7 +41,7 @@ from pathlib import Path
 
 from vivim_graph.errors import LocalServerError, ToolMissingError
 from vivim_graph.servers.fill_once import fill_once
-from vivim_graph.servers.local_neo4j import find_java, jvm_options, port_open
+from vivim_graph.servers.local_neo4j import find_java, jvm_options, port_open, port_taken
 from vivim_graph.servers.maven import Fetch, fetch_jars
 from vivim_graph.settings import Settings
 
@@ -239,7 +239,7 @@ class LocalKafka:
             echo(f"Kafka is already running (pid {self._pid('broker')}).")
             return
         for port in (self.settings.kafka_port, self.settings.kafka_controller_port):
-            if port_open(port):
+            if port_taken(port):
                 raise LocalServerError(
                     f"port {port} on 127.0.0.1 is taken by another program",
                     hint="stop it, or choose others with VIVIM_KAFKA_PORT / "
@@ -306,7 +306,7 @@ class LocalKafka:
         if self._pid("connect"):
             echo(f"Kafka Connect is already running (pid {self._pid('connect')}).")
             return
-        if port_open(self.settings.kafka_connect_port):
+        if port_taken(self.settings.kafka_connect_port):
             raise LocalServerError(
                 f"port {self.settings.kafka_connect_port} on 127.0.0.1 is taken by another program",
                 hint="stop it, or choose another with VIVIM_KAFKA_CONNECT_PORT",

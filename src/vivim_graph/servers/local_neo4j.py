@@ -328,7 +328,7 @@ class LocalNeo4j:
                 )
             return current
         for port in (self.settings.neo4j_bolt_port, self.settings.neo4j_http_port):
-            if port_open(port):
+            if port_taken(port):
                 raise LocalServerError(
                     f"port {port} on 127.0.0.1 is taken by another program",
                     hint="stop it, or choose other ports with VIVIM_NEO4J_BOLT_PORT / "
@@ -561,6 +561,14 @@ def exit_hint(log_tail: str, log_file: Path) -> str:
             f"starts afresh and imports again; full log: {log_file}"
         )
     return f"full log: {log_file}"
+
+
+def port_taken(port: int, *, grace: float = 5.0) -> bool:
+    """Whether another program listens on ``port``. A server killed a moment ago (kill -9, a
+    crash) still holds its ports while its threads exit, so a restart right after it waits up
+    to ``grace`` seconds for them to close before calling them taken."""
+    _wait_port_closed(port, grace)
+    return port_open(port)
 
 
 def _wait_port_closed(port: int, timeout: float = 15.0) -> None:
