@@ -260,13 +260,22 @@ def test_kill_9_then_restart_and_rerun_converges(names, kafka_pipeline, killable
     pg = psycopg.connect(kafka_pipeline.url, autocommit=True)
     edits = Edits(pg)
     started = time.monotonic()
+    writing = any(KINDS[n].while_writing for n in names)
+    wanted = max(1, trials // 2) if writing else 0
+    mid_run = done = 0
     try:
-        mid_run = sum(_trial(names, kafka_pipeline, killable, edits, rng) for _ in range(trials))
+        # A consumer may finish its batches before a random kill lands: such a trial still
+        # has to converge, but it did not kill during the write, so up to three more trials
+        # run until enough of them did (the kill points are random, the load is not ours).
+        while done < trials or (mid_run < wanted and done < trials + 3):
+            mid_run += _trial(names, kafka_pipeline, killable, edits, rng)
+            done += 1
     finally:
         pg.close()
+    trials = done
     seconds = time.monotonic() - started
     what = "+".join(names)
     print(f"kafka kill -9 of {what}: {trials} trials converged, {mid_run} mid-run, {seconds:.0f} s")
     assert edits.applied > 0  # the trials did edit the source
-    if any(KINDS[n].while_writing for n in names):
-        assert mid_run >= max(1, trials // 2)  # killed during the graph write, not after it
+    if writing:
+        assert mid_run >= wanted  # killed during the graph write, not after it
