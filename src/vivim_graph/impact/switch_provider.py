@@ -52,13 +52,9 @@ def _switch(run: Runner, params: dict[str, Any]) -> None:
     """The switch's report, in ``run``'s one read transaction."""
     report, service = run.report, params["service"]
     from_provider, to_provider = params["from_provider"], params["to_provider"]
-    # what needs nothing looked up first, in the lookups' round trip
-    _check_providers(
-        run,
-        from_provider,
-        to_provider,
-        *((name, params) for name in (_LINES, _SCALES, _UNMATCHED)),
-    )
+    # the provider lookups, the baseline, and what needs nothing looked up first: one round trip
+    prefetch(run, *((name, params) for name in (_LINES, _SCALES, _UNMATCHED)), providers=True)
+    _check_providers(run, from_provider, to_provider)
     baseline = load_baseline(run)
     lines = run.rows(_LINES, **params)
     if not lines and service:
@@ -81,10 +77,7 @@ def _switch(run: Runner, params: dict[str, Any]) -> None:
     )
 
 
-def _check_providers(
-    run: Runner, from_provider: str, to_provider: str, *also: tuple[str, dict[str, Any]]
-) -> None:
-    prefetch(run, *also, providers=True)
+def _check_providers(run: Runner, from_provider: str, to_provider: str) -> None:
     providers = [p["provider_code"] for p in looked_up(run, "providers")]
     for code in (from_provider, to_provider):
         if code not in providers:

@@ -285,6 +285,12 @@ def anchored(query: NamedQuery, anchor: str) -> NamedQuery:
 _COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+def _collect(query: NamedQuery) -> str:
+    """The aggregation that gathers a query's rows, its declared columns in order, as maps."""
+    fields = ", ".join(f"`{c}`: `{c}`" for c in query.columns)
+    return f"collect({{{fields}}})"
+
+
 def collected(query: NamedQuery) -> NamedQuery:
     """The query run as a subquery whose rows come back in ONE record, a list of maps in
     their order; ``run_in`` hands them out as rows again (same columns, same values). For
@@ -293,8 +299,7 @@ def collected(query: NamedQuery) -> NamedQuery:
     bad = [c for c in query.columns if not _COLUMN.match(c)]
     if bad or not query.columns:
         raise QueryError(f"{query.path}: columns {bad or '(none)'} cannot be collected")
-    fields = ", ".join(f"`{c}`: `{c}`" for c in query.columns)
-    text = f"CALL () {{\n{query.text.rstrip()}\n}}\nRETURN collect({{{fields}}}) AS rows"
+    text = f"CALL () {{\n{query.text.rstrip()}\n}}\nRETURN {_collect(query)} AS rows"
     return dataclasses.replace(query, text=text, extra={**query.extra, "collected": True})
 
 
@@ -331,10 +336,9 @@ def combined_text(parts: list[NamedQuery]) -> str:
     """The statement ``combined`` sends for ``parts``, in order."""
     blocks = []
     for i, query in enumerate(parts):
-        fields = ", ".join(f"`{c}`: `{c}`" for c in query.columns)
         body = _renamed_parameters(query.text.rstrip(), f"q{i}_")
         blocks.append(
-            f"CALL () {{\n  CALL () {{\n{body}\n  }}\n  RETURN collect({{{fields}}}) AS rows{i}\n}}"
+            f"CALL () {{\n  CALL () {{\n{body}\n  }}\n  RETURN {_collect(query)} AS rows{i}\n}}"
         )
     return "\n".join(blocks) + "\nRETURN " + ", ".join(f"rows{i}" for i in range(len(parts)))
 
