@@ -37,16 +37,6 @@ def _start(entry: Path, log: Path, seconds: float) -> multiprocessing.Process:
     return process
 
 
-def _filling(entry: Path, log: Path, seconds: float) -> multiprocessing.Process:
-    """A filler started and seen inside its fill (it has written its pid to ``log``)."""
-    process = _start(entry, log, seconds)
-    deadline = time.monotonic() + 10
-    while not log.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert log.exists(), "the filler never started"
-    return process
-
-
 def test_processes_arriving_together_fill_once(tmp_path):
     entry, log = tmp_path / "neo4j-x", tmp_path / "fills.log"
     processes = [_start(entry, log, 0.5) for _ in range(4)]
@@ -58,7 +48,11 @@ def test_processes_arriving_together_fill_once(tmp_path):
 
 def test_a_filler_killed_with_sigkill_leaves_the_entry_to_the_next(tmp_path):
     entry, log = tmp_path / "neo4j-x", tmp_path / "fills.log"
-    first = _filling(entry, log, 30)
+    first = _start(entry, log, 30)
+    deadline = time.monotonic() + 10
+    while not log.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert log.exists(), "the first filler never started"
     os.kill(first.pid, signal.SIGKILL)
     first.join(timeout=10)
     assert not (entry / ".complete").exists()
@@ -90,7 +84,10 @@ def test_a_failed_fill_writes_no_marker_and_is_redone(tmp_path):
 
 def test_a_waiting_process_says_it_waits(tmp_path):
     entry, log = tmp_path / "e", tmp_path / "fills.log"
-    first = _filling(entry, log, 1.0)
+    first = _start(entry, log, 1.0)
+    deadline = time.monotonic() + 10
+    while not log.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
     said: list[str] = []
     filled = fill_once(entry, entry / ".complete", lambda: None, echo=said.append)
     first.join(timeout=30)
