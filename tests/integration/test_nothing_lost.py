@@ -217,6 +217,11 @@ def test_check_deep_finds_a_value_planted_by_a_direct_cypher_edit(driver, source
         s=pair[1],
         database_="neo4j",
     )
+    # a foreign key's relationship holds only provenance: a property added to one shows too
+    driver.execute_query(
+        "MATCH (:TeamMember)-[x:BASED_IN]->(:Location) WITH x LIMIT 1 SET x.planted_fk = 7",
+        database_="neo4j",
+    )
     plain = run_cli(env, "check")
     assert plain.returncode == 0  # keys and counts still agree: only values differ
     deep = run_cli(env, "check", "--deep")
@@ -224,6 +229,7 @@ def test_check_deep_finds_a_value_planted_by_a_direct_cypher_edit(driver, source
     assert "Skill" in deep.stdout and "planted" in deep.stdout and skill[1] in deep.stdout
     assert "required_level" in deep.stdout
     assert str(pair[2]) in deep.stdout and str(pair[2] + 1) in deep.stdout
+    assert "BASED_IN" in deep.stdout and "planted_fk" in deep.stdout
 
 
 # ----------------------------------------------------------------- same validation

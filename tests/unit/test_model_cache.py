@@ -53,3 +53,30 @@ def test_a_broken_model_is_refused_whatever_the_cache(model_copy):
     with pytest.raises(ModelError, match="not valid YAML"):
         spec._read_model(model_copy)
     assert _cached_files(model_copy) == []
+
+
+def test_a_relationship_two_foreign_keys_would_make_alike_is_refused(model_copy):
+    """Two foreign keys of one table with the same type and target: sync and check could not
+    tell their relationships apart, so the model is refused, naming both columns."""
+    model = spec._read_model(model_copy)
+    node = next(n for n in model.nodes if len(n.references) >= 2)
+    first, second = node.references[:2]
+    line = _flow(second.type, second.columns, second.target, second.target_columns)
+    text = model_copy.read_text(encoding="utf-8")
+    assert text.count(line) >= 1
+    twin = _flow(first.type, second.columns, first.target, first.target_columns)
+    start = text.index(f"- table: {node.table}\n")
+    model_copy.write_text(text[:start] + text[start:].replace(line, twin, 1), "utf-8")
+    with pytest.raises(ModelError) as error:
+        spec._read_model(model_copy)
+    message = str(error.value)
+    assert f"is made by both {node.table}.{','.join(first.columns)}" in message
+    assert f"and {node.table}.{','.join(second.columns)}" in message
+
+
+def _flow(kind: str, columns, target: str, target_columns) -> str:
+    """A reference as graph/model.yaml writes it (flow style, one line)."""
+    return (
+        f"{{type: {kind}, columns: [{', '.join(columns)}], target: {target}, "
+        f"target_columns: [{', '.join(target_columns)}]}}"
+    )

@@ -42,29 +42,6 @@ EXPECTED = {
         "RETURN k AS key, elementId(n) AS e, [(n)-[r]->(x) "
         "WHERE $ends[type(r)].label IN labels(x) | [type(r), x[$ends[type(r)].key]]] AS ends",
     ),
-    "node_keys": (
-        cypher.node_keys_query(LOCATION),
-        "MATCH (n:`Location`) RETURN n.`id` AS k ORDER BY k",
-    ),
-    "reference_count": (
-        cypher.reference_count_query(MEMBER, LOCATION, BASED_IN),
-        "MATCH (:`TeamMember`)-[r:`BASED_IN`]->(:`Location`) RETURN count(r) AS c",
-    ),
-    "join_count": (
-        cypher.join_count_query(ROLE, SKILL, ROLE_SKILLS),
-        "MATCH (:`Role`)-[r:`REQUIRES_SKILL`]->(:`Skill`) WHERE r._source_table = $table "
-        "RETURN count(r) AS c",
-    ),
-    "reference_values": (
-        cypher.reference_values_query(MEMBER, LOCATION, BASED_IN),
-        "MATCH (a:`TeamMember`)-[r:`BASED_IN`]->(b:`Location`) "
-        "RETURN [a.`id`, b.`id`] AS k, properties(r) AS p ORDER BY k",
-    ),
-    "join_values": (
-        cypher.join_values_query(ROLE, SKILL, ROLE_SKILLS),
-        "MATCH (a:`Role`)-[r:`REQUIRES_SKILL`]->(b:`Skill`) WHERE r._source_table = $table "
-        "RETURN [a.`id`, b.`id`] AS k, properties(r) AS p ORDER BY k",
-    ),
     "node_key_columns": (
         cypher.node_key_columns_query(LOCATION),
         "MATCH (n:`Location`) RETURN n.`id` AS `id`",
@@ -78,9 +55,41 @@ EXPECTED = {
         cypher.node_eids_query(LOCATION),
         "UNWIND $keys AS k MATCH (n:`Location` {`id`: k}) RETURN k AS key, elementId(n) AS e",
     ),
-    "node_values": (
-        cypher.node_values_query(LOCATION),
-        "MATCH (n:`Location`) RETURN n.`id` AS k, properties(n) AS p ORDER BY k",
+    # check: one statement each for the nodes and the relationships, whatever the model
+    "check_node_keys": (
+        cypher.CHECK_NODE_KEYS,
+        "MATCH (n) WITH n, [l IN labels(n) WHERE l IN $labels] AS ls WHERE ls <> [] "
+        "UNWIND ls AS label RETURN label, n[$keys[label]] AS k ORDER BY label, k",
+    ),
+    "check_relationship_counts": (
+        cypher.CHECK_RELATIONSHIP_COUNTS,
+        "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
+        "RETURN [l IN labels(a) WHERE l IN $labels] AS starts, type(r) AS type, "
+        "[l IN labels(b) WHERE l IN $labels] AS ends, r._source_table AS table, count(*) AS c",
+    ),
+    "check_node_values": (
+        cypher.CHECK_NODE_VALUES,
+        "MATCH (n) WITH n, [l IN labels(n) WHERE l IN $labels] AS ls WHERE ls <> [] "
+        "UNWIND ls AS label WITH n, label, n[$keys[label]] AS k ORDER BY label, k "
+        "RETURN label, k, properties(n) AS p",
+    ),
+    "check_reference_values": (
+        cypher.CHECK_REFERENCE_VALUES,
+        "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
+        "UNWIND [l IN labels(a) WHERE l IN $labels] AS start "
+        "UNWIND [l IN labels(b) WHERE l IN $labels] AS end "
+        "WITH r, start, type(r) AS type, end, [a[$keys[start]], b[$keys[end]]] AS k "
+        "ORDER BY start, type, end, k RETURN start, type, end, k, properties(r) AS p",
+    ),
+    "check_join_values": (
+        cypher.CHECK_JOIN_VALUES,
+        "MATCH (a)-[r]->(b) WHERE type(r) IN $types AND r._source_table IN keys($merge) "
+        "UNWIND [l IN labels(a) WHERE l IN $labels] AS start "
+        "UNWIND [l IN labels(b) WHERE l IN $labels] AS end "
+        "WITH r, start, type(r) AS type, end, r._source_table AS table, "
+        "[a[$keys[start]], b[$keys[end]]] + [m IN $merge[r._source_table] | r[m]] AS k "
+        "ORDER BY start, type, end, table, k "
+        "RETURN start, type, end, table, k, properties(r) AS p",
     ),
 }
 

@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
@@ -23,15 +25,14 @@ from psycopg import sql
 
 from vivim_graph.load.importer import count_rows, stream_rows
 from vivim_graph.model.cypher import (
-    join_count_query,
-    join_values_query,
-    node_keys_query,
-    node_values_query,
-    reference_count_query,
-    reference_values_query,
+    CHECK_JOIN_VALUES,
+    CHECK_NODE_KEYS,
+    CHECK_NODE_VALUES,
+    CHECK_REFERENCE_VALUES,
+    CHECK_RELATIONSHIP_COUNTS,
 )
 from vivim_graph.model.rows import join_row, key_of, node_row
-from vivim_graph.model.spec import GraphModel, NodeSpec
+from vivim_graph.model.spec import GraphModel, JoinSpec, NodeSpec
 
 
 @dataclass
@@ -69,11 +70,41 @@ def _read(driver: neo4j.Driver, database: str, query: LiteralString, **params: A
     return records
 
 
-def _graph_keys(driver: neo4j.Driver, database: str, node: NodeSpec) -> Iterator[Any]:
-    query = node_keys_query(node)
+def _graph_keys_by_label(
+    driver: neo4j.Driver, database: str, model: GraphModel
+) -> Iterator[tuple[str, Iterator[Any]]]:
+    """(label, its keys sorted) for every model label in the graph, from one streamed query:
+    one statement text whatever the model, so a cold server plans it once (a text per label
+    cost ~10 s of planning on a fresh server)."""
+    labels = [n.label for n in model.nodes]
+    keys = {n.label: n.key_property for n in model.nodes}
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        for record in session.run(query):  # streamed, not collected
-            yield record["k"]
+        result = session.run(CHECK_NODE_KEYS, labels=labels, keys=keys)  # streamed
+        for label, records in itertools.groupby(result, key=lambda r: r["label"]):
+            yield label, (r["k"] for r in records)
+
+
+def _relationship_counts(
+    driver: neo4j.Driver, database: str, model: GraphModel
+) -> dict[tuple[str, str, str, str | None], int]:
+    """Relationships of the model's types by (start label, type, end label, source table),
+    from one pass over the relationships (one statement, planned once)."""
+    types = sorted(
+        {r.type for n in model.nodes for r in n.references} | {j.type for j in model.joins}
+    )
+    counts: dict[tuple[str, str, str, str | None], int] = defaultdict(int)
+    records = _read(
+        driver,
+        database,
+        CHECK_RELATIONSHIP_COUNTS,
+        labels=[n.label for n in model.nodes],
+        types=types,
+    )
+    for record in records:
+        for start in record["starts"]:
+            for end in record["ends"]:
+                counts[(start, record["type"], end, record["table"])] += record["c"]
+    return counts
 
 
 def _pg_keys(conn: psycopg.Connection, node: NodeSpec, batch_size: int) -> Iterator[Any]:
@@ -123,34 +154,45 @@ def check_graph(
     deep: bool = False,
 ) -> CheckReport:
     report = CheckReport()
+    by_label = {n.label: n for n in model.nodes}
+    keys: dict[str, tuple] = {}
+    for label, graph_keys in _graph_keys_by_label(driver, database, model):
+        node = by_label[label]
+        keys[node.table] = _diff(_pg_keys(conn, node, batch_size), graph_keys)
+    counts = _relationship_counts(driver, database, model)
     for node in model.nodes:
-        missing, orphans, rows, nodes = _diff(
-            _pg_keys(conn, node, batch_size), _graph_keys(driver, database, node)
+        missing, orphans, rows, nodes = keys.get(node.table) or _diff(
+            _pg_keys(conn, node, batch_size), iter(())
         )
         report.labels_checked += 1
         if missing or orphans:
             report.mismatches.append(
                 Mismatch("label", node.label, node.table, rows, nodes, missing, orphans)
             )
-        for ref in node.references:
+        not_null = _count_not_null(conn, node.table, [r.columns for r in node.references])
+        for ref, expected in zip(node.references, not_null, strict=True):
             target = model.node_by_table[ref.target]
+            found = sum(
+                c
+                for (start, kind, end, _), c in counts.items()
+                if (start, kind, end) == (node.label, ref.type, target.label)
+            )
             _count_relationships(
                 report,
                 f"({node.label})-[:{ref.type}]->({target.label})",
                 f"{node.table}.{','.join(ref.columns)}",
-                _count_not_null(conn, node.table, ref.columns),
-                _read(driver, database, reference_count_query(node, target, ref))[0]["c"],
+                expected,
+                found,
             )
     for join in model.joins:
         source = model.node_by_table[join.source.table]
         target = model.node_by_table[join.target.table]
-        query = join_count_query(source, target, join)
         _count_relationships(
             report,
             f"({source.label})-[:{join.type}]->({target.label})",
             join.table,
             count_rows(conn, join.table),
-            _read(driver, database, query, table=join.table)[0]["c"],
+            counts.get((source.label, join.type, target.label, join.table), 0),
         )
     if deep:
         report.mismatches.extend(deep_mismatches(driver, conn, model, database, batch_size))
@@ -167,13 +209,25 @@ def _count_relationships(
         report.mismatches.append(Mismatch("relationship", name, source, expected, found))
 
 
-def _count_not_null(conn: psycopg.Connection, table: str, columns: tuple[str, ...]) -> int:
-    condition = sql.SQL(" AND ").join(
-        sql.SQL("{} IS NOT NULL").format(sql.Identifier(c)) for c in columns
+def _count_not_null(
+    conn: psycopg.Connection, table: str, references: list[tuple[str, ...]]
+) -> list[int]:
+    """Rows of a table whose foreign key is set, for each of its foreign keys: one scan."""
+    if not references:
+        return []
+    query = sql.SQL("SELECT {} FROM {}").format(
+        sql.SQL(", ").join(
+            sql.SQL("count(*) FILTER (WHERE {})").format(
+                sql.SQL(" AND ").join(
+                    sql.SQL("{} IS NOT NULL").format(sql.Identifier(c)) for c in columns
+                )
+            )
+            for columns in references
+        ),
+        sql.Identifier(table),
     )
-    query = sql.SQL("SELECT count(*) FROM {} WHERE {}").format(sql.Identifier(table), condition)
     row = conn.execute(query).fetchone()
-    return int(row[0]) if row else 0
+    return [int(n) for n in row] if row else [0] * len(references)
 
 
 # ----------------------------------------------------------------- check --deep
@@ -186,28 +240,73 @@ def deep_mismatches(
 ) -> list[Mismatch]:
     """Every node and relationship compared, property by property, with the row it comes
     from. The rows are converted exactly as the import converts them (``node_row`` and
-    ``join_row``), so the expected value is the one a fresh import would write."""
+    ``join_row``), so the expected value is the one a fresh import would write. The graph
+    side is three streamed statements whatever the model (nodes, foreign keys, joins), each
+    sorted by its group and then by key, so every group merges with its table's rows."""
+    labels = [n.label for n in model.nodes]
+    keys = {n.label: n.key_property for n in model.nodes}
+    by_label = {n.label: n for n in model.nodes}
     found: list[Mismatch] = []
-    for node in model.nodes:
-        expected = _expected_nodes(conn, node, batch)
-        actual = _stream(driver, database, node_values_query(node))
-        found.append(_compare(f"{node.label}", node.table, expected, actual))
-        for ref in node.references:
-            target = model.node_by_table[ref.target]
+    nodes = _stream(driver, database, CHECK_NODE_VALUES, labels=labels, keys=keys)
+    for (label,), actual in _groups(nodes, 1):
+        node = by_label[label]
+        found.append(_compare(label, node.table, _expected_nodes(conn, node, batch), actual))
+    references = {
+        (n.label, r.type, model.node_by_table[r.target].label): (n, r)
+        for n in model.nodes
+        for r in n.references
+    }
+    fk_types = sorted({r.type for n in model.nodes for r in n.references})
+    stream = _stream(
+        driver, database, CHECK_REFERENCE_VALUES, labels=labels, keys=keys, types=fk_types
+    )
+    for triple, actual in _groups(stream, 3):
+        if triple in references:
+            node, ref = references[triple]
             expected = _expected_references(conn, node, ref.columns[0], batch)
-            query = reference_values_query(node, target, ref)
-            name = f"({node.label})-[:{ref.type}]->({target.label})"
-            found.append(_compare(name, node.table, expected, _stream(driver, database, query)))
-    for join in model.joins:
-        found.append(_compare_join(driver, conn, model, join, database, batch))
+            name = "({})-[:{}]->({})".format(*triple)
+            found.append(_compare(name, node.table, expected, actual))
+    joins = {j.table: j for j in model.joins}
+    if joins:
+        stream = _stream(
+            driver,
+            database,
+            CHECK_JOIN_VALUES,
+            labels=labels,
+            keys=keys,
+            types=sorted({j.type for j in model.joins}),
+            merge={t: [_property_name(j, c) for c in j.merge_on] for t, j in joins.items()},
+        )
+        for (start, kind, end, table), actual in _groups(stream, 4):
+            join = joins.get(table)
+            if join is not None and (start, kind, end) == _join_triple(model, join):
+                found.append(_compare_join(conn, model, join, actual, batch))
     conn.rollback()
     return [m for m in found if m.graph]
 
 
 def _stream(driver: neo4j.Driver, database: str, query: LiteralString, **params: Any):
+    """(group..., key, properties) of each record, properties without the volatile ones."""
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         for record in session.run(query, **params):
-            yield record["k"], {k: v for k, v in record["p"].items() if k not in VOLATILE}
+            p = {k: v for k, v in record["p"].items() if k not in VOLATILE}
+            yield (*record.values()[:-2], record["k"], p)
+
+
+def _groups(stream: Iterator[tuple], width: int) -> Iterator[tuple[tuple, Iterator]]:
+    """A stream sorted by its first ``width`` fields, as (group, its (key, properties)s)."""
+    for group, items in itertools.groupby(stream, key=lambda item: item[:width]):
+        yield group, (item[width:] for item in items)
+
+
+def _property_name(join: JoinSpec, column: str) -> str:
+    return next(p.name for p in join.properties if p.column == column)
+
+
+def _join_triple(model: GraphModel, join: JoinSpec) -> tuple[str, str, str]:
+    source = model.node_by_table[join.source.table]
+    target = model.node_by_table[join.target.table]
+    return source.label, join.type, target.label
 
 
 def _value_props(props: dict[str, Any], temporals: dict[str, str | None], row, specs):
@@ -237,9 +336,7 @@ def _expected_references(conn: psycopg.Connection, node: NodeSpec, column: str, 
                 yield [row[node.key[0]], row[column]], {"_source_table": node.table}
 
 
-def _compare_join(driver, conn, model: GraphModel, join, database: str, batch: int) -> Mismatch:
-    source = model.node_by_table[join.source.table]
-    target = model.node_by_table[join.target.table]
+def _compare_join(conn, model: GraphModel, join: JoinSpec, actual, batch: int) -> Mismatch:
     ends = [join.source.columns[0], join.target.columns[0]]
     order = [*ends, *join.merge_on]
     columns = list(dict.fromkeys([*order, *(p.column for p in join.properties)]))
@@ -255,9 +352,7 @@ def _compare_join(driver, conn, model: GraphModel, join, database: str, batch: i
                 }
                 yield [row[c] for c in order], values
 
-    query = join_values_query(source, target, join)
-    name = f"({source.label})-[:{join.type}]->({target.label})"
-    actual = _stream(driver, database, query, table=join.table)
+    name = "({})-[:{}]->({})".format(*_join_triple(model, join))
     return _compare(name, join.table, expected(), actual)
 
 

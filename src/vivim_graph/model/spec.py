@@ -184,6 +184,7 @@ class GraphModel(_Spec):
                     problems.append(f"{node.table}: relationship type {ref.type!r} not UPPER_SNAKE")
                 if ref.target not in node_tables:
                     problems.append(f"{node.table}.{ref.columns}: target {ref.target} is no node")
+        problems += _shared_relationships(self)
         for join in self.joins:
             if not _REL_TYPE.match(join.type):
                 problems.append(f"{join.table}: relationship type {join.type!r} not UPPER_SNAKE")
@@ -225,6 +226,34 @@ class GraphModel(_Spec):
     def relationship_types(self) -> set[str]:
         types = {r.type for n in self.nodes for r in n.references}
         return types | {j.type for j in self.joins}
+
+
+def _shared_relationships(model: GraphModel) -> list[str]:
+    """A (start label)-[type]->(end label) made by two foreign keys, or by a foreign key and
+    a join table: their relationships could not be told apart (``sync`` finds a foreign
+    key's relationship by its type, ``check`` by the triple). Join tables may share one:
+    their relationships carry ``_source_table``."""
+    labels = {n.table: n.label for n in model.nodes}
+    made_by: dict[tuple[str, str, str], str] = {}
+    problems = []
+    sources = [
+        ((n.label, r.type, labels.get(r.target, r.target)), f"{n.table}.{','.join(r.columns)}")
+        for n in model.nodes
+        for r in n.references
+    ] + [
+        (
+            (labels.get(j.source.table, ""), j.type, labels.get(j.target.table, "")),
+            f"join table {j.table}",
+        )
+        for j in model.joins
+    ]
+    for triple, source in sources:
+        other = made_by.setdefault(triple, source)
+        if other != source and not (other.startswith("join") and source.startswith("join")):
+            problems.append(
+                "({})-[:{}]->({})".format(*triple) + f" is made by both {other} and {source}"
+            )
+    return problems
 
 
 def model_path() -> Path:
