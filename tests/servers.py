@@ -29,7 +29,7 @@ from vivim_graph.settings import (
 )
 
 # Under pytest-xdist every worker has servers of its own: worker gwN (N > 0) adds N * 5000
-# to every port and uses its own state directory, so two workers never share a database.
+# to every port and uses its own state directory, so no two workers share a database.
 WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 
 
