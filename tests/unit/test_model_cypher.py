@@ -59,7 +59,8 @@ EXPECTED = {
     "check_node_keys": (
         cypher.CHECK_NODE_KEYS,
         "MATCH (n) WITH n, [l IN labels(n) WHERE l IN $labels] AS ls WHERE ls <> [] "
-        "UNWIND ls AS label RETURN label, n[$keys[label]] AS k ORDER BY label, k",
+        "UNWIND ls AS label WITH label, n[$keys[label]] AS k ORDER BY label, k "
+        "RETURN label, collect(k) AS keys",
     ),
     "check_relationship_counts": (
         cypher.CHECK_RELATIONSHIP_COUNTS,

@@ -1,7 +1,7 @@
 """`vivim-graph check`: reconcile PostgreSQL against the graph, table by table.
 
-- rows per table against nodes per label, and the keys themselves, compared by a streaming
-  merge of two sorted key lists (memory stays flat), so a missing node and an orphan node
+- rows per table against nodes per label, and the keys themselves, compared by a merge of
+  two sorted key lists (memory holds one label's keys), so a missing node and an orphan node
   cannot cancel out;
 - non-NULL foreign keys against relationships, and join rows against relationships;
 - with ``deep``, every property of every node and relationship against its row: both sides
@@ -16,6 +16,7 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
@@ -73,15 +74,15 @@ def _read(driver: neo4j.Driver, database: str, query: LiteralString, **params: A
 def _graph_keys_by_label(
     driver: neo4j.Driver, database: str, model: GraphModel
 ) -> Iterator[tuple[str, Iterator[Any]]]:
-    """(label, its keys sorted) for every model label in the graph, from one streamed query:
-    one statement text whatever the model, so a cold server plans it once (a text per label
-    cost ~10 s of planning on a fresh server)."""
+    """(label, its keys sorted) for every model label in the graph, from one query: one
+    statement text whatever the model, so a cold server plans it once (a text per label cost
+    ~10 s of planning on a fresh server). A label's keys arrive as one list, so memory holds
+    one label's keys at a time, not the graph's."""
     labels = [n.label for n in model.nodes]
     keys = {n.label: n.key_property for n in model.nodes}
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        result = session.run(CHECK_NODE_KEYS, labels=labels, keys=keys)  # streamed
-        for label, records in itertools.groupby(result, key=lambda r: r["label"]):
-            yield label, (r["k"] for r in records)
+        for record in session.run(CHECK_NODE_KEYS, labels=labels, keys=keys):
+            yield record["label"], iter(record["keys"])
 
 
 def _relationship_counts(
@@ -156,10 +157,14 @@ def check_graph(
     report = CheckReport()
     by_label = {n.label: n for n in model.nodes}
     keys: dict[str, tuple] = {}
-    for label, graph_keys in _graph_keys_by_label(driver, database, model):
-        node = by_label[label]
-        keys[node.table] = _diff(_pg_keys(conn, node, batch_size), graph_keys)
-    counts = _relationship_counts(driver, database, model)
+    # The relationship pass runs on its own session while the keys are merged: Neo4j runs
+    # each query on one core, so the two passes overlap.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        counting = pool.submit(_relationship_counts, driver, database, model)
+        for label, graph_keys in _graph_keys_by_label(driver, database, model):
+            node = by_label[label]
+            keys[node.table] = _diff(_pg_keys(conn, node, batch_size), graph_keys)
+        counts = counting.result()
     for node in model.nodes:
         missing, orphans, rows, nodes = keys.get(node.table) or _diff(
             _pg_keys(conn, node, batch_size), iter(())
