@@ -1,6 +1,6 @@
 """Cache entries (jar sets, the unpacked Browser) filled by one process at a time.
 
-On a new machine the first users of an entry often arrive together: the two test workers
+On a new machine the first users of an entry often arrive together: the test workers
 each start a Neo4j, or `vivim-graph up` runs beside the tests. Without a lock each of them
 fetches into the same staging directory and one removes the ``lib/`` another has just
 started a server on ("Could not find or load main class"). So the filler takes an
