@@ -79,6 +79,31 @@ def test_check_finds_a_missing_node_and_an_orphan(imported, driver, seeded):
         )
 
 
+def test_check_counts_a_missing_foreign_key_and_join_relationship(imported, driver, seeded):
+    """One BASED_IN (team_members.location_id) and one REQUIRES_SKILL (a role_skills row)
+    taken out: each is reported with the count PostgreSQL gives for it."""
+    located = seeded.execute(
+        "SELECT count(*) FROM team_members WHERE location_id IS NOT NULL"
+    ).fetchone()[0]
+    pairs = seeded.execute("SELECT count(*) FROM role_skills").fetchone()[0]
+    seeded.rollback()
+    for taken in (
+        "MATCH (:TeamMember)-[r:BASED_IN]->(:Location) WITH r LIMIT 1 DELETE r",
+        "MATCH (:Role)-[r:REQUIRES_SKILL]->(:Skill) WITH r LIMIT 1 DELETE r",
+    ):
+        driver.execute_query(taken, database_="neo4j")
+    try:
+        report = check_graph(driver, seeded, load_model())
+        found = {m.name: (m.rows, m.graph) for m in report.mismatches if m.kind == "relationship"}
+        assert found == {
+            "(TeamMember)-[:BASED_IN]->(Location)": (located, located - 1),
+            "(Role)-[:REQUIRES_SKILL]->(Skill)": (pairs, pairs - 1),
+        }
+    finally:  # the import puts both back (a foreign key and a join row are MERGEd again)
+        import_graph(driver, seeded, load_model())
+        assert check_graph(driver, seeded, load_model()).ok
+
+
 def test_second_import_is_identical(imported, driver, seeded_db):
     before = graph_checksum(driver)
     with psycopg.connect(seeded_db) as conn:

@@ -78,10 +78,9 @@ def _graph_keys_by_label(
     statement text whatever the model, so a cold server plans it once (a text per label cost
     ~10 s of planning on a fresh server). A label's keys arrive as one list, so memory holds
     one label's keys at a time, not the graph's."""
-    labels = [n.label for n in model.nodes]
-    keys = {n.label: n.key_property for n in model.nodes}
+    keys = model.key_properties
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        for record in session.run(CHECK_NODE_KEYS, labels=labels, keys=keys):
+        for record in session.run(CHECK_NODE_KEYS, labels=list(keys), keys=keys):
             yield record["label"], iter(record["keys"])
 
 
@@ -90,16 +89,13 @@ def _relationship_counts(
 ) -> dict[tuple[str, str, str, str | None], int]:
     """Relationships of the model's types by (start label, type, end label, source table),
     from one pass over the relationships (one statement, planned once)."""
-    types = sorted(
-        {r.type for n in model.nodes for r in n.references} | {j.type for j in model.joins}
-    )
     counts: dict[tuple[str, str, str, str | None], int] = defaultdict(int)
     records = _read(
         driver,
         database,
         CHECK_RELATIONSHIP_COUNTS,
-        labels=[n.label for n in model.nodes],
-        types=types,
+        labels=list(model.key_properties),
+        types=sorted(model.relationship_types()),
     )
     for record in records:
         for start in record["starts"]:
@@ -155,16 +151,18 @@ def check_graph(
     deep: bool = False,
 ) -> CheckReport:
     report = CheckReport()
-    by_label = {n.label: n for n in model.nodes}
     keys: dict[str, tuple] = {}
     # The relationship pass runs on its own session while the keys are merged: Neo4j runs
     # each query on one core, so the two passes overlap.
     with ThreadPoolExecutor(max_workers=1) as pool:
         counting = pool.submit(_relationship_counts, driver, database, model)
         for label, graph_keys in _graph_keys_by_label(driver, database, model):
-            node = by_label[label]
+            node = model.node_by_label[label]
             keys[node.table] = _diff(_pg_keys(conn, node, batch_size), graph_keys)
         counts = counting.result()
+    by_triple: dict[tuple[str, str, str], int] = defaultdict(int)  # a foreign key's, any table
+    for (start, kind, end, _), c in counts.items():
+        by_triple[(start, kind, end)] += c
     for node in model.nodes:
         missing, orphans, rows, nodes = keys.get(node.table) or _diff(
             _pg_keys(conn, node, batch_size), iter(())
@@ -176,28 +174,22 @@ def check_graph(
             )
         not_null = _count_not_null(conn, node.table, [r.columns for r in node.references])
         for ref, expected in zip(node.references, not_null, strict=True):
-            target = model.node_by_table[ref.target]
-            found = sum(
-                c
-                for (start, kind, end, _), c in counts.items()
-                if (start, kind, end) == (node.label, ref.type, target.label)
-            )
+            triple = (node.label, ref.type, model.label_of(ref.target))
             _count_relationships(
                 report,
-                f"({node.label})-[:{ref.type}]->({target.label})",
+                "({})-[:{}]->({})".format(*triple),
                 f"{node.table}.{','.join(ref.columns)}",
                 expected,
-                found,
+                by_triple[triple],
             )
     for join in model.joins:
-        source = model.node_by_table[join.source.table]
-        target = model.node_by_table[join.target.table]
+        triple = _join_triple(model, join)
         _count_relationships(
             report,
-            f"({source.label})-[:{join.type}]->({target.label})",
+            "({})-[:{}]->({})".format(*triple),
             join.table,
             count_rows(conn, join.table),
-            counts.get((source.label, join.type, target.label, join.table), 0),
+            counts.get((*triple, join.table), 0),
         )
     if deep:
         report.mismatches.extend(deep_mismatches(driver, conn, model, database, batch_size))
@@ -248,16 +240,15 @@ def deep_mismatches(
     ``join_row``), so the expected value is the one a fresh import would write. The graph
     side is three streamed statements whatever the model (nodes, foreign keys, joins), each
     sorted by its group and then by key, so every group merges with its table's rows."""
-    labels = [n.label for n in model.nodes]
-    keys = {n.label: n.key_property for n in model.nodes}
-    by_label = {n.label: n for n in model.nodes}
+    keys = model.key_properties
+    labels = list(keys)
     found: list[Mismatch] = []
     nodes = _stream(driver, database, CHECK_NODE_VALUES, labels=labels, keys=keys)
     for (label,), actual in _groups(nodes, 1):
-        node = by_label[label]
+        node = model.node_by_label[label]
         found.append(_compare(label, node.table, _expected_nodes(conn, node, batch), actual))
     references = {
-        (n.label, r.type, model.node_by_table[r.target].label): (n, r)
+        (n.label, r.type, model.label_of(r.target)): (n, r)
         for n in model.nodes
         for r in n.references
     }
@@ -309,9 +300,7 @@ def _property_name(join: JoinSpec, column: str) -> str:
 
 
 def _join_triple(model: GraphModel, join: JoinSpec) -> tuple[str, str, str]:
-    source = model.node_by_table[join.source.table]
-    target = model.node_by_table[join.target.table]
-    return source.label, join.type, target.label
+    return model.label_of(join.source.table), join.type, model.label_of(join.target.table)
 
 
 def _value_props(props: dict[str, Any], temporals: dict[str, str | None], row, specs):

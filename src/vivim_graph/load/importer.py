@@ -480,7 +480,7 @@ def _node_params(i: int, item: WriteItem, old: str | None) -> dict[str, Any]:
 def scan_existing(driver, database, model) -> dict[tuple[str, Any], tuple[str, bool]]:
     """Every node of a model label already in the graph, by (label, key): one streamed scan.
     On an empty graph it finds nothing, and every write is a CREATE."""
-    keys = {n.label: n.key_property for n in model.nodes}
+    keys = model.key_properties
     found: dict[tuple[str, Any], tuple[str, bool]] = {}
     with driver.session(database=database) as session:
         for record in session.run(SCAN_NODES, labels=list(keys), keys=keys):

@@ -205,6 +205,12 @@ class GraphModel(_Spec):
         return {n.label: n for n in self.nodes}
 
     @cached_property
+    def key_properties(self) -> dict[str, str]:
+        """Each label's key property, in the model's order (the generic statements'
+        ``$keys``; its keys are the model's labels)."""
+        return {n.label: n.key_property for n in self.nodes}
+
+    @cached_property
     def tables(self) -> set[str]:
         return {n.table for n in self.nodes} | {j.table for j in self.joins}
 
@@ -233,23 +239,28 @@ def _shared_relationships(model: GraphModel) -> list[str]:
     a join table: their relationships could not be told apart (``sync`` finds a foreign
     key's relationship by its type, ``check`` by the triple). Join tables may share one:
     their relationships carry ``_source_table``."""
-    labels = {n.table: n.label for n in model.nodes}
-    made_by: dict[tuple[str, str, str], str] = {}
-    problems = []
+    labels = {n.table: n.label for n in model.nodes}  # (unknown tables are reported apart)
     sources = [
-        ((n.label, r.type, labels.get(r.target, r.target)), f"{n.table}.{','.join(r.columns)}")
+        (
+            (n.label, r.type, labels.get(r.target, r.target)),
+            f"{n.table}.{','.join(r.columns)}",
+            False,
+        )
         for n in model.nodes
         for r in n.references
     ] + [
         (
             (labels.get(j.source.table, ""), j.type, labels.get(j.target.table, "")),
             f"join table {j.table}",
+            True,
         )
         for j in model.joins
     ]
-    for triple, source in sources:
-        other = made_by.setdefault(triple, source)
-        if other != source and not (other.startswith("join") and source.startswith("join")):
+    made_by: dict[tuple[str, str, str], tuple[str, bool]] = {}
+    problems = []
+    for triple, source, is_join in sources:
+        other, other_is_join = made_by.setdefault(triple, (source, is_join))
+        if other != source and not (is_join and other_is_join):
             problems.append(
                 "({})-[:{}]->({})".format(*triple) + f" is made by both {other} and {source}"
             )
