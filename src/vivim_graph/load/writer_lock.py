@@ -115,6 +115,13 @@ def _try_claim(driver: neo4j.Driver, database: str, token: str, command: str) ->
     return dict(records[0])
 
 
+def schema_churn(error: neo4j.exceptions.DatabaseError) -> bool:
+    """Neo4j could not plan a query because the schema changed under it again and again
+    (another process creating many indexes): nothing ran, asking again is safe. Neo4j 5.26
+    reports it as Neo.DatabaseError.General.UnknownError, so it is told by its message."""
+    return "frequent schema changes" in (error.message or "")
+
+
 def _busy(holder: dict, command: str) -> WriterBusy:
     return WriterBusy(
         f"another vivim-graph writer is running against this graph: `{holder['command']}` "
@@ -140,7 +147,15 @@ def writer_lock(
     told = False
     ensure_lock_constraint(driver, database)
     while True:
-        holder = _try_claim(driver, database, token, command)
+        try:
+            holder = _try_claim(driver, database, token, command)
+        except neo4j.exceptions.DatabaseError as e:
+            if not schema_churn(e):
+                raise
+            # The holder is creating the graph's constraints (a first import makes ~240):
+            # Neo4j gave up planning the claim while its schema kept changing. Ask again.
+            time.sleep(1.0)
+            continue
         if holder["ours"]:
             break
         if not wait or cancelled():
