@@ -7,9 +7,11 @@ The two run alternately (``--rounds`` of each, so a busy machine weighs on both 
 the same ports (the settings', ``VIVIM_NEO4J_BOLT_PORT`` / ``VIVIM_NEO4J_HTTP_PORT``) and
 the same store (``.vivim/bench-jvm``, or ``VIVIM_BENCH_STATE_DIR``): the server's start,
 then the seed import twice into an emptied graph (the first with cold query plans and a cold
-JIT, as a test module's first import is; the second warm). The seeds come from a database
-of the embedded PostgreSQL. Medians per variant and their ratios; the load average beside
-them. Figures, not assertions.
+JIT, as a test module's first import is; the second warm), then two rounds of planning 300
+distinct read statements (what a long-lived test server does all session: the Cypher corpus,
+the guard's and the views' tests each plan hundreds; the second round is the steady state).
+The seeds come from a database of the embedded PostgreSQL. Medians per variant and their
+ratios; the load average beside them. Figures, not assertions.
 """
 
 from __future__ import annotations
@@ -62,6 +64,16 @@ def one_round(options: str, source: str) -> dict[str, float]:
             with psycopg.connect(source) as conn:
                 import_graph(driver, conn, load_model())
             figures[run] = time.perf_counter() - started
+        for run in ("plan_300_first_s", "plan_300_then_s"):
+            started = time.perf_counter()
+            for k in range(300):  # a distinct text each: every one is planned
+                driver.execute_query(
+                    f"MATCH (n)-[r]->(m) WHERE n._source_table = $t AND size(keys(m)) > {k % 7} "
+                    f"WITH n, count(r) AS out ORDER BY out DESC RETURN n._source_key, out "
+                    f"LIMIT {k + 1 + len(run)}",
+                    t="milestone_team_allocations",
+                )
+            figures[run] = time.perf_counter() - started
     finally:
         driver.close()
         server.stop()
@@ -87,7 +99,13 @@ def main() -> None:
         drop_database(admin, name)
     print(f"JVM options under test: {args.options!r}; {args.rounds} rounds of each, alternating")
     print(f"{'figure':16} {'defaults':>10} {'options':>10} {'ratio':>7}")
-    for figure in ("start_s", "import_cold_s", "import_warm_s"):
+    for figure in (
+        "start_s",
+        "import_cold_s",
+        "import_warm_s",
+        "plan_300_first_s",
+        "plan_300_then_s",
+    ):
         a = statistics.median(r[figure] for r in samples["defaults"])
         b = statistics.median(r[figure] for r in samples["options"])
         print(f"{figure:16} {a:10.1f} {b:10.1f} {b / a:7.2f}")

@@ -103,6 +103,8 @@ def test_statement_text(name):
 
 def test_generic_statements_take_labels_and_types_as_parameters():
     assert cypher.CREATE_NODES.startswith("UNWIND $rows AS row CREATE (n:$(row.label)) SET n = ")
+    # the created nodes come back in one record (one list), not one record per node
+    assert cypher.CREATE_NODES.endswith(" RETURN collect([row.i, elementId(n)]) AS created")
     assert "CREATE (a)-[r:$(row.type)]->(b)" in cypher.CREATE_RELATIONSHIPS
     assert "[old:$($type)]->(o:$($target))" in cypher.MERGE_REFERENCE
     assert cypher.DELETE_NODES == (

@@ -342,8 +342,10 @@ class BatchWriter:
             creates = [i for i in items if i.old is None]
             rows = [_node_params(k, i, None) for k, i in enumerate(creates)]
             if rows:  # (a sync's batch may create nothing: no statement to plan)
-                for record in tx.run(CREATE_NODES, rows=rows, run=self.run):
-                    creates[record["i"]].eid = record["e"]
+                # one record, not one per node: the driver's cost per record adds up
+                created = tx.run(CREATE_NODES, rows=rows, run=self.run).single(strict=True)
+                for i, eid in created["created"]:
+                    creates[i].eid = eid
             updates = [_node_params(0, i, i.old) for i in items if i.old is not None]
             for i in items:
                 i.eid = i.eid if i.old is None else i.old

@@ -168,7 +168,7 @@ CREATE_NODES = _cypher(
     "UNWIND $rows AS row CREATE (n:$(row.label)) SET n = row.props, "
     + _PROVENANCE.replace("{v}", "n")
     + _TEMPORALS.replace("{v}", "n")
-    + " RETURN row.i AS i, elementId(n) AS e"
+    + " RETURN collect([row.i, elementId(n)]) AS created"
 )
 UPDATE_NODES = _cypher(
     "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.e SET n += row.props, "
