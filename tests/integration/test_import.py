@@ -117,6 +117,30 @@ def test_second_import_is_identical(imported, driver, seeded_db):
     }
 
 
+def test_a_first_import_in_small_batches_equals_one_in_the_default_batches(
+    imported, driver, seeded_db
+):
+    """A first import writes the relationships apart from their nodes, a full batch at a
+    time, the join rows with them. In batches of 97 rows, tables, foreign keys, deferred
+    references and join tables all straddle transactions: the graph and the counts must be
+    those of the default batches."""
+    clean = "MATCH (n) WHERE NOT n:VivimTestSession DETACH DELETE n"
+    imports = {}
+    for batch_size in (5000, 97):
+        driver.execute_query(clean, database_="neo4j")
+        with psycopg.connect(seeded_db) as conn:
+            summary = import_graph(driver, conn, load_model(), batch_size=batch_size)
+        imports[batch_size] = (
+            graph_checksum(driver),
+            {k: (v.rows, v.created) for k, v in summary.nodes.items()},
+            {k: (v.rows, v.created) for k, v in summary.relationships.items()},
+        )
+    assert imports[97] == imports[5000]
+    nodes, relationships = imports[97][0][:2]
+    assert nodes == sum(created for _, created in imports[97][1].values())
+    assert relationships == sum(created for _, created in imports[97][2].values())
+
+
 def test_money_is_exact_cents_with_currency(imported, driver, seeded):
     rows = seeded.execute(
         "SELECT id, annual_mid, currency FROM salary_benchmarks ORDER BY id"

@@ -19,6 +19,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
@@ -36,8 +37,9 @@ from vivim_graph.model.cypher import (
     MERGE_REFERENCE,
     SCAN_NODES,
     UPDATE_NODES,
-    apply_constraints,
+    create_schema,
     join_merge_query,
+    missing_schema,
 )
 from vivim_graph.model.rows import (
     TEMPORAL,
@@ -60,7 +62,6 @@ class Tally:
     rows: int = 0
     created: int = 0
     deleted: int = 0
-    properties_set: int = 0
 
 
 @dataclass
@@ -279,7 +280,6 @@ def _write_many(
 def _add(tally: Tally, counters: Any) -> None:
     tally.created += counters.nodes_created + counters.relationships_created
     tally.deleted += counters.nodes_deleted + counters.relationships_deleted
-    tally.properties_set += counters.properties_set
 
 
 def _temporal_maps(properties: tuple[PropertySpec, ...], t: dict[str, Any]) -> dict[str, Any]:
@@ -332,6 +332,15 @@ class BatchWriter:
     # (node eid, relationship type) of the foreign keys a sync found the graph already
     # holding as the row is now: not written again.
     unchanged: set[tuple[str, str]] = field(default_factory=set)
+    # A first import into a graph holding no model node (``fresh``): the relationships are
+    # not written in their nodes' transaction but gathered in ``pending`` and written a full
+    # batch at a time, the join rows with them. Each statement then has ``batch_size`` rows
+    # but the last (Neo4j plans a statement again for a list of another size class, and the
+    # seed's join tables of 26-92 rows cost a plan of their own), in fewer transactions. A
+    # run stopped in between leaves model nodes, so the rerun is no longer fresh and MERGEs.
+    fresh: bool = False
+    batch_size: int = 5000
+    pending: list[dict[str, Any]] = field(default_factory=list)
 
     def flush(self, items: list[WriteItem]) -> None:
         """One transaction: the nodes of a batch (any labels), then their foreign keys."""
@@ -351,10 +360,16 @@ class BatchWriter:
                 i.eid = i.eid if i.old is None else i.old
             if updates:
                 tx.run(UPDATE_NODES, rows=updates, run=self.run).consume()
+            if self.fresh:
+                return [], {}
             return self._references(tx, items)
 
         with self.driver.session(database=self.database) as session:
             deferred, counters = session.execute_write(work)
+        if self.fresh:  # every item is new: no MERGE, only rows to CREATE
+            creates, _, deferred, counters = self._reference_rows(items)
+            self.pending.extend(creates)
+            self.write_pending()
         self.deferred.extend(deferred)
         for item in items:
             label, key = item.node.label, item.out["key"]
@@ -374,6 +389,13 @@ class BatchWriter:
 
     def _references(self, tx: neo4j.ManagedTransaction, items: list[WriteItem]):
         """Foreign keys of a written batch: CREATE from new nodes, MERGE from old ones."""
+        creates, merges, deferred, counters = self._reference_rows(items)
+        self._run_references(tx, creates, merges, counters)
+        return deferred, {k: tuple(v) for k, v in counters.items()}
+
+    def _reference_rows(self, items: list[WriteItem]):
+        """The rows of a written batch's foreign keys: (CREATE rows, MERGE rows by table and
+        key, references to nodes not written yet, [rows, created, deleted] by type)."""
         local = {(i.node.label, i.out["key"]): i.eid for i in items}
         creates: list[dict[str, Any]] = []
         merges: dict[tuple[str, ReferenceSpec], list[dict[str, Any]]] = defaultdict(list)
@@ -406,8 +428,7 @@ class BatchWriter:
                     merges,
                     counters,
                 )
-        self._run_references(tx, creates, merges, counters)
-        return deferred, {k: tuple(v) for k, v in counters.items()}
+        return creates, merges, deferred, counters
 
     @staticmethod
     def _reference_row(ref, node, a, new, b, creates, merges, counters) -> None:
@@ -443,27 +464,45 @@ class BatchWriter:
         """Foreign keys whose target came later in the table order (cycles, self-references)."""
         pending, self.deferred = self.deferred, []
         for start in range(0, len(pending), batch_size):
+            chunk = pending[start : start + batch_size]
+            if self.fresh:
+                creates, _, counters = self._deferred_rows(chunk)
+                self.pending.extend(creates)
+                self.write_pending()
+            else:
 
-            def work(tx, chunk=pending[start : start + batch_size]):
-                creates: list[dict[str, Any]] = []
-                merges: dict = defaultdict(list)
-                counters: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-                for ref, node, a, new, value in chunk:
-                    target = self.model.node_by_table[ref.target].label
-                    # None: the target is not in the graph (a sync whose row points at
-                    # a row committed after its log was read: the next run links it)
-                    b = self.eids.get((target, value))
-                    self._reference_row(ref, node, a, new, b, creates, merges, counters)
-                self._run_references(tx, creates, merges, counters)
-                return counters
+                def work(tx, chunk=chunk):
+                    creates, merges, counters = self._deferred_rows(chunk)
+                    self._run_references(tx, creates, merges, counters)
+                    return counters
 
-            with self.driver.session(database=self.database) as session:
-                counters = session.execute_write(work)
+                with self.driver.session(database=self.database) as session:
+                    counters = session.execute_write(work)
             for ref_type, (rows, created, deleted) in counters.items():
                 tally = self.summary.relationships.setdefault(ref_type, Tally())
                 tally.rows += rows
                 tally.created += created
                 tally.deleted += deleted
+
+    def _deferred_rows(self, chunk):
+        creates: list[dict[str, Any]] = []
+        merges: dict = defaultdict(list)
+        counters: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for ref, node, a, new, value in chunk:
+            target = self.model.node_by_table[ref.target].label
+            # None: the target is not in the graph (a sync whose row points at a row
+            # committed after its log was read: the next run links it)
+            b = self.eids.get((target, value))
+            self._reference_row(ref, node, a, new, b, creates, merges, counters)
+        return creates, merges, counters
+
+    def write_pending(self, *, last: bool = False) -> None:
+        """The gathered relationship rows of a fresh import, a full batch per transaction
+        (with ``last``, the rest too)."""
+        while len(self.pending) >= self.batch_size or (last and self.pending):
+            chunk = self.pending[: self.batch_size]
+            del self.pending[: self.batch_size]
+            _write(self.driver, self.database, CREATE_RELATIONSHIPS, rows=chunk, run=self.run)
 
 
 def _node_params(i: int, item: WriteItem, old: str | None) -> dict[str, Any]:
@@ -488,6 +527,11 @@ def scan_existing(driver, database, model) -> dict[tuple[str, Any], tuple[str, b
         for record in session.run(SCAN_NODES, labels=list(keys), keys=keys):
             found[(record["label"], record["key"])] = (record["e"], record["ran"])
     return found
+
+
+def _graph_state(driver, database, model):
+    """(schema statements missing, the model's nodes already in the graph)."""
+    return missing_schema(driver, model, database), scan_existing(driver, database, model)
 
 
 def write_nodes(writer: BatchWriter, conn, batch_size, progress, totals, kept) -> None:
@@ -538,8 +582,8 @@ def write_joins(writer: BatchWriter, conn, batch_size, progress, fresh: bool) ->
                 row["a"] = writer.eids[(source, row["source"])]
                 row["b"] = writer.eids[(target, row["target"])]
                 rows.append(row)
-            if fresh:
-                params = [
+            if fresh:  # gathered, written with the references (BatchWriter.pending)
+                writer.pending.extend(
                     {
                         "a": row["a"],
                         "b": row["b"],
@@ -550,14 +594,9 @@ def write_joins(writer: BatchWriter, conn, batch_size, progress, fresh: bool) ->
                         **_temporal_maps(join.properties, row["t"]),
                     }
                     for row in rows
-                ]
-                counters = _write(
-                    writer.driver,
-                    writer.database,
-                    CREATE_RELATIONSHIPS,
-                    rows=params,
-                    run=writer.run,
                 )
+                writer.write_pending()
+                tally.created += len(rows)
             else:
                 counters = _write(
                     writer.driver,
@@ -567,7 +606,7 @@ def write_joins(writer: BatchWriter, conn, batch_size, progress, fresh: bool) ->
                     table=join.table,
                     run=writer.run,
                 )
-            _add(tally, counters)
+                _add(tally, counters)
             tally.rows += len(rows)
             progress(f"relationships {join.type}", tally.rows, None)
 
@@ -616,17 +655,33 @@ def import_graph(
     # the rows validated, and a foreign key's target is in the same snapshot as its row.
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        totals = validate_source(conn, model, batch_size, progress, kept)
-        apply_constraints(driver, model, database)
-        existing = scan_existing(driver, database, model)
+        # What the graph holds is read while the source is validated: both only read, and
+        # the server answers while Python checks the rows. Nothing is written before the
+        # validation has passed, the schema included.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            lookup = pool.submit(_graph_state, driver, database, model)
+            totals = validate_source(conn, model, batch_size, progress, kept)
+            missing, existing = lookup.result()
+        create_schema(driver, missing, database)
         fresh = not existing
         targets = {model.node_by_table[r.target].label for n in model.nodes for r in n.references}
         targets |= {
             model.node_by_table[e.table].label for j in model.joins for e in (j.source, j.target)
         }
-        writer = BatchWriter(driver, database, model, run, summary, existing, targets)
+        writer = BatchWriter(
+            driver,
+            database,
+            model,
+            run,
+            summary,
+            existing,
+            targets,
+            fresh=fresh,
+            batch_size=batch_size,
+        )
         write_nodes(writer, conn, batch_size, progress, totals, kept)
         write_joins(writer, conn, batch_size, progress, fresh)
+        writer.write_pending(last=True)
     summary.swept = sweep_stale(writer, batch_size, fresh)
     summary.seconds = time.perf_counter() - started
     return summary

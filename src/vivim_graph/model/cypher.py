@@ -245,18 +245,26 @@ def _name(statement: str) -> str:
 
 
 def apply_constraints(driver: neo4j.Driver, model: GraphModel, database: str) -> int:
-    """Create the constraints and indexes the graph lacks; returns how many were created.
+    """Create the constraints and indexes the graph lacks; returns how many were created."""
+    return create_schema(driver, missing_schema(driver, model, database), database)
 
-    One catalog read first: when they all exist (every run after the first), nothing is
-    sent, instead of ~240 schema statements per run. ``SHOW INDEXES`` alone names both: a
-    uniqueness constraint's backing index has the constraint's name.
-    """
+
+def missing_schema(driver: neo4j.Driver, model: GraphModel, database: str) -> list[str]:
+    """The schema statements whose constraint or index the graph lacks, in one catalog read:
+    when they all exist (every run after the first), nothing is sent, instead of ~240 schema
+    statements per run. ``SHOW INDEXES`` alone names both: a uniqueness constraint's backing
+    index has the constraint's name."""
     statements = schema_statements(model)
     with driver.session(database=database) as session:
         present = {r["name"] for r in session.run("SHOW INDEXES YIELD name RETURN name")}
-        missing = [s for s in statements if _name(s) not in present]
-        if not missing:
-            return 0
+    return [s for s in statements if _name(s) not in present]
+
+
+def create_schema(driver: neo4j.Driver, missing: list[str], database: str) -> int:
+    """Run the schema statements ``missing_schema`` found missing; returns how many."""
+    if not missing:
+        return 0
+    with driver.session(database=database) as session:
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # One schema transaction: all or nothing, and far fewer round trips.
