@@ -63,7 +63,14 @@ class ChangeWriter:
         summary = ImportSummary(self.run, nodes=self.labels, relationships=self.relationships)
         every_label = {n.label for n in self.model.nodes}
         self.writer = BatchWriter(
-            self.driver, self.database, self.model, self.run, summary, {}, every_label
+            self.driver,
+            self.database,
+            self.model,
+            self.run,
+            summary,
+            {},
+            every_label,
+            batch_size=self.batch_size,
         )
 
     # ------------------------------------------------------------- lookups
@@ -143,7 +150,7 @@ class ChangeWriter:
     def finish_nodes(self) -> None:
         """The queued nodes, then foreign keys whose target a later batch created."""
         self.flush()
-        self.writer.write_deferred(self.batch_size)
+        self.writer.write_deferred()
 
     def delete_nodes(self) -> None:
         """Nodes whose rows are gone, with their relationships: one transaction."""

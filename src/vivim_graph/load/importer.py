@@ -409,7 +409,7 @@ class BatchWriter:
                     self.unchanged.discard((item.old, ref.type))
                     counters[ref.type][0] += value is not None
                     continue
-                target = self.model.node_by_table[ref.target].label
+                target = self.model.label_of(ref.target)
                 b = (
                     None
                     if value is None
@@ -444,7 +444,7 @@ class BatchWriter:
         if creates:
             tx.run(CREATE_RELATIONSHIPS, rows=creates, run=self.run).consume()
         for (table, ref), rows in merges.items():
-            target = self.model.node_by_table[ref.target].label
+            target = self.model.label_of(ref.target)
             c = (
                 tx.run(
                     MERGE_REFERENCE,
@@ -460,11 +460,11 @@ class BatchWriter:
             counters[ref.type][1] += c.relationships_created
             counters[ref.type][2] += c.relationships_deleted
 
-    def write_deferred(self, batch_size: int) -> None:
+    def write_deferred(self) -> None:
         """Foreign keys whose target came later in the table order (cycles, self-references)."""
         pending, self.deferred = self.deferred, []
-        for start in range(0, len(pending), batch_size):
-            chunk = pending[start : start + batch_size]
+        for start in range(0, len(pending), self.batch_size):
+            chunk = pending[start : start + self.batch_size]
             if self.fresh:
                 creates, _, counters = self._deferred_rows(chunk)
                 self.pending.extend(creates)
@@ -489,7 +489,7 @@ class BatchWriter:
         merges: dict = defaultdict(list)
         counters: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         for ref, node, a, new, value in chunk:
-            target = self.model.node_by_table[ref.target].label
+            target = self.model.label_of(ref.target)
             # None: the target is not in the graph (a sync whose row points at a row
             # committed after its log was read: the next run links it)
             b = self.eids.get((target, value))
@@ -534,9 +534,10 @@ def _graph_state(driver, database, model):
     return missing_schema(driver, model, database), scan_existing(driver, database, model)
 
 
-def write_nodes(writer: BatchWriter, conn, batch_size, progress, totals, kept) -> None:
+def write_nodes(writer: BatchWriter, conn, progress, totals, kept) -> None:
     """Every node table written in one pass (small ones from the validation pass's rows),
     rows of several tables sharing a transaction."""
+    batch_size = writer.batch_size
     buffer: list[WriteItem] = []
     for node in table_order(writer.model):
         writer.summary.nodes.setdefault(node.label, Tally())
@@ -551,7 +552,7 @@ def write_nodes(writer: BatchWriter, conn, batch_size, progress, totals, kept) -
             done += len(batch)
             progress(f"nodes {node.label}", done, totals.get(node.table))
     writer.flush(buffer)
-    writer.write_deferred(batch_size)
+    writer.write_deferred()
 
 
 def _node_batches(conn, node: NodeSpec, batch_size: int, kept: dict) -> Iterator[list]:
@@ -562,12 +563,12 @@ def _node_batches(conn, node: NodeSpec, batch_size: int, kept: dict) -> Iterator
         yield [(row, node_row(node, row)) for row in batch]
 
 
-def write_joins(writer: BatchWriter, conn, batch_size, progress, fresh: bool) -> None:
+def write_joins(writer: BatchWriter, conn, progress) -> None:
     """Join rows: CREATE into a graph that held no model node, else MERGE."""
     model = writer.model
     for join in model.joins:
-        source = model.node_by_table[join.source.table].label
-        target = model.node_by_table[join.target.table].label
+        source = model.label_of(join.source.table)
+        target = model.label_of(join.target.table)
         columns = [join.source.columns[0], join.target.columns[0]] + [
             p.column
             for p in join.properties
@@ -575,14 +576,14 @@ def write_joins(writer: BatchWriter, conn, batch_size, progress, fresh: bool) ->
         ]
         tally = writer.summary.relationships.setdefault(join.type, Tally())
         merge = join_merge_query(join)
-        for batch in stream_rows(conn, join.table, columns, batch_size):
+        for batch in stream_rows(conn, join.table, columns, writer.batch_size):
             rows = []
             for r in batch:
                 row = join_row(join, r, columns[0], columns[1])
                 row["a"] = writer.eids[(source, row["source"])]
                 row["b"] = writer.eids[(target, row["target"])]
                 rows.append(row)
-            if fresh:  # gathered, written with the references (BatchWriter.pending)
+            if writer.fresh:  # gathered, written with the references (BatchWriter.pending)
                 writer.pending.extend(
                     {
                         "a": row["a"],
@@ -611,9 +612,10 @@ def write_joins(writer: BatchWriter, conn, batch_size, progress, fresh: bool) ->
             progress(f"relationships {join.type}", tally.rows, None)
 
 
-def sweep_stale(writer: BatchWriter, batch_size: int, fresh: bool) -> int:
+def sweep_stale(writer: BatchWriter) -> int:
     """Remove nodes (and their relationships) of model labels not written by this run."""
-    if fresh:  # the graph held no model node: everything in it was written by this run
+    batch_size = writer.batch_size
+    if writer.fresh:  # the graph held no model node: everything in it was written by this run
         return 0
     stale = sorted({eid for eid, ran in writer.existing.values() if ran})
     removed = 0
@@ -663,11 +665,8 @@ def import_graph(
             totals = validate_source(conn, model, batch_size, progress, kept)
             missing, existing = lookup.result()
         create_schema(driver, missing, database)
-        fresh = not existing
-        targets = {model.node_by_table[r.target].label for n in model.nodes for r in n.references}
-        targets |= {
-            model.node_by_table[e.table].label for j in model.joins for e in (j.source, j.target)
-        }
+        targets = {model.label_of(r.target) for n in model.nodes for r in n.references}
+        targets |= {model.label_of(e.table) for j in model.joins for e in (j.source, j.target)}
         writer = BatchWriter(
             driver,
             database,
@@ -676,12 +675,12 @@ def import_graph(
             summary,
             existing,
             targets,
-            fresh=fresh,
+            fresh=not existing,
             batch_size=batch_size,
         )
-        write_nodes(writer, conn, batch_size, progress, totals, kept)
-        write_joins(writer, conn, batch_size, progress, fresh)
+        write_nodes(writer, conn, progress, totals, kept)
+        write_joins(writer, conn, progress)
         writer.write_pending(last=True)
-    summary.swept = sweep_stale(writer, batch_size, fresh)
+    summary.swept = sweep_stale(writer)
     summary.seconds = time.perf_counter() - started
     return summary
