@@ -352,17 +352,21 @@ def restore(driver, saved: tuple[list, list]) -> None:
     driver.execute_query(
         "MATCH (n) WHERE n._source_table IS NOT NULL DETACH DELETE n", database_="neo4j"
     )
-    driver.execute_query(
-        "UNWIND $rows AS row CREATE (n:$(row.l)) SET n = row.p, n._old = row.id "
-        f"WITH n, row UNWIND row.tv AS kv SET n[kv[0]] = {_PARSED}",
+    # The new element id of each saved node, so a relationship finds its ends by id (a
+    # property match without a label would scan every node once per relationship).
+    created = driver.execute_query(
+        "UNWIND $rows AS row CREATE (n:$(row.l)) SET n = row.p "
+        f"WITH n, row CALL (n, row) {{ UNWIND row.tv AS kv SET n[kv[0]] = {_PARSED} }} "
+        "RETURN collect([row.id, elementId(n)]) AS ids",
         rows=nodes,
         database_="neo4j",
-    )
+    ).records[0]["ids"]
+    now = dict(created)
     driver.execute_query(
-        "UNWIND $rows AS row MATCH (a {_old: row.a}), (b {_old: row.b}) "
+        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+        "MATCH (b) WHERE elementId(b) = row.b "
         "CREATE (a)-[r:$(row.t)]->(b) SET r = row.p "
         f"WITH r, row UNWIND row.tv AS kv SET r[kv[0]] = {_PARSED}",
-        rows=rels,
+        rows=[{**r, "a": now[r["a"]], "b": now[r["b"]]} for r in rels],
         database_="neo4j",
     )
-    driver.execute_query("MATCH (n) WHERE n._old IS NOT NULL REMOVE n._old", database_="neo4j")

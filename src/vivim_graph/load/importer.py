@@ -42,15 +42,14 @@ from vivim_graph.model.cypher import (
     missing_schema,
 )
 from vivim_graph.model.rows import (
-    TEMPORAL,
     join_row,
     node_row,
+    temporal_maps,
     validate_row,
 )
 from vivim_graph.model.spec import (
     GraphModel,
     NodeSpec,
-    PropertySpec,
     ReferenceSpec,
 )
 
@@ -282,15 +281,6 @@ def _add(tally: Tally, counters: Any) -> None:
     tally.deleted += counters.nodes_deleted + counters.relationships_deleted
 
 
-def _temporal_maps(properties: tuple[PropertySpec, ...], t: dict[str, Any]) -> dict[str, Any]:
-    """``row.t`` split into dates and datetimes, the two kinds the generic statements set."""
-    kinds = {p.name: p.type for p in properties if p.type in TEMPORAL}
-    return {
-        "d": {k: v for k, v in t.items() if kinds[k] == "date"},
-        "dt": {k: v for k, v in t.items() if kinds[k] == "datetime"},
-    }
-
-
 def table_order(model: GraphModel) -> list[NodeSpec]:
     """Node tables with the tables they point at first, so a foreign key's target is written
     before it (cycles and self-references are written at the end, see ``BatchWriter.deferred``)."""
@@ -344,8 +334,29 @@ class BatchWriter:
 
     def flush(self, items: list[WriteItem]) -> None:
         """One transaction: the nodes of a batch (any labels), then their foreign keys."""
-        if not items:
+        if items:
+            self._bookkeep(items, *self._node_transaction(items))
+
+    def flush_all(self, batches: list[list[WriteItem]]) -> None:
+        """Batches in order; in a fresh import, their node transactions side by side.
+
+        A fresh import's node statement only creates nodes: no batch waits for another's
+        locks or reads its nodes, and the server writes two batches on its two cores while
+        this process waits. Their foreign keys are then worked out batch by batch, in
+        order, as ``flush`` would (a batch's targets are in it or in batches before it).
+        """
+        if not (self.fresh and len(batches) > 1):
+            for items in batches:
+                self.flush(items)
             return
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            done = list(pool.map(self._node_transaction, batches))
+        for items, (deferred, counters) in zip(batches, done, strict=True):
+            self._bookkeep(items, deferred, counters)
+
+    def _node_transaction(self, items: list[WriteItem]) -> tuple[list, dict[str, Any]]:
+        """Write the nodes of a batch (and, unless fresh, their foreign keys): (references
+        to nodes not written yet, counters by relationship type)."""
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[list, dict[str, Any]]:
             creates = [i for i in items if i.old is None]
@@ -365,7 +376,11 @@ class BatchWriter:
             return self._references(tx, items)
 
         with self.driver.session(database=self.database) as session:
-            deferred, counters = session.execute_write(work)
+            return session.execute_write(work)
+
+    def _bookkeep(self, items: list[WriteItem], deferred: list, counters: dict) -> None:
+        """After a batch's node transaction: its foreign keys gathered (fresh), its targets'
+        element ids kept, the tallies counted."""
         if self.fresh:  # every item is new: no MERGE, only rows to CREATE
             creates, _, deferred, counters = self._reference_rows(items)
             self.pending.extend(creates)
@@ -497,12 +512,37 @@ class BatchWriter:
         return creates, merges, counters
 
     def write_pending(self, *, last: bool = False) -> None:
-        """The gathered relationship rows of a fresh import, a full batch per transaction
-        (with ``last``, the rest too)."""
-        while len(self.pending) >= self.batch_size or (last and self.pending):
-            chunk = self.pending[: self.batch_size]
-            del self.pending[: self.batch_size]
+        """The gathered relationship rows of a fresh import, a full batch per transaction;
+        with ``last``, the rest too: its one or two batches share a transaction."""
+        for chunk in take_batches(self.pending, self.batch_size):
             _write(self.driver, self.database, CREATE_RELATIONSHIPS, rows=chunk, run=self.run)
+        rest = list(take_batches(self.pending, self.batch_size, last=last)) if last else []
+        if rest:
+            statements = [(CREATE_RELATIONSHIPS, {"rows": c, "run": self.run}) for c in rest]
+            _write_many(self.driver, self.database, statements)
+
+
+def take_batches(rows: list, batch_size: int, *, last: bool = False) -> Iterator[list]:
+    """Take full batches off the front of ``rows`` while a full batch stays behind; with
+    ``last``, the rest as one batch, or as two of even size if more than one is left.
+
+    So no statement gets a short list after full ones: Neo4j plans a statement again for
+    each power of ten of a list parameter's length, and a 647-row tail after 5,000-row
+    batches cost a plan of its own (40 ms, as much as writing it). Every batch but a lone
+    one has between half a batch and a full batch of rows.
+    """
+    while len(rows) >= 2 * batch_size:
+        yield rows[:batch_size]
+        del rows[:batch_size]
+    if last and rows:
+        rest = rows[:]
+        rows.clear()
+        if len(rest) <= batch_size:
+            yield rest
+        else:
+            half = (len(rest) + 1) // 2
+            yield rest[:half]
+            yield rest[half:]
 
 
 def _node_params(i: int, item: WriteItem, old: str | None) -> dict[str, Any]:
@@ -514,7 +554,7 @@ def _node_params(i: int, item: WriteItem, old: str | None) -> dict[str, Any]:
         "key": out["key"],
         "props": out["props"],
         "table": item.node.table,
-        **_temporal_maps(item.node.properties, out["t"]),
+        **temporal_maps(item.node.properties, out["t"]),
     }
 
 
@@ -546,12 +586,10 @@ def write_nodes(writer: BatchWriter, conn, progress, totals, kept) -> None:
             for row, out in batch:
                 old = writer.existing.get((node.label, out["key"]))
                 buffer.append(WriteItem(node, row, out, old[0] if old else None))
-            if len(buffer) >= batch_size:
-                writer.flush(buffer)
-                buffer = []
+            writer.flush_all(list(take_batches(buffer, batch_size)))
             done += len(batch)
             progress(f"nodes {node.label}", done, totals.get(node.table))
-    writer.flush(buffer)
+    writer.flush_all(list(take_batches(buffer, batch_size, last=True)))
     writer.write_deferred()
 
 
@@ -592,7 +630,7 @@ def write_joins(writer: BatchWriter, conn, progress) -> None:
                         "table": join.table,
                         "props": row["props"],
                         "key": f"{row['source']}|{row['target']}",
-                        **_temporal_maps(join.properties, row["t"]),
+                        **temporal_maps(join.properties, row["t"]),
                     }
                     for row in rows
                 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from typing import Annotated, Any
@@ -55,12 +56,29 @@ def row_model(table: str, properties: tuple[PropertySpec, ...], key: tuple[str, 
     return create_model(f"Row_{table}", __base__=_Row, **fields)
 
 
+# Looked up once per row: by the identity of the model's properties tuple, not through a
+# cache that hashes its arguments (hashing a tuple of frozen specs cost more than validating
+# the row). Each entry keeps its tuple, so the id cannot be reused while the entry lives.
+_BY_IDENTITY: dict[tuple[str, int], tuple[tuple[PropertySpec, ...], Any]] = {}
+
+
+def _per_properties(kind: str, properties: tuple[PropertySpec, ...], build: Callable[[], Any]):
+    hit = _BY_IDENTITY.get((kind, id(properties)))
+    if hit is None or hit[0] is not properties:
+        hit = _BY_IDENTITY[(kind, id(properties))] = (properties, build())
+    return hit[1]
+
+
 def validate_row(
     table: str, properties: tuple[PropertySpec, ...], key: tuple[str, ...], row: dict[str, Any]
 ) -> None:
     """Raise RowValidationError naming the table, the key and the column at fault."""
     try:
-        row_model(table, properties, key).model_validate(row)
+        known = _per_properties("row", properties, lambda: (table, key))
+        model = _per_properties("model", properties, lambda: row_model(table, properties, key))
+        if known != (table, key):  # the same specs under another table or key: rare
+            model = row_model(table, properties, key)
+        model.model_validate(row)
     except ValidationError as e:
         first = e.errors()[0]
         column = str(first["loc"][0]) if first["loc"] else None
@@ -113,6 +131,32 @@ def to_neo4j(prop: PropertySpec, value: Any, *, table: str, key: Any) -> Any:
 TEMPORAL = {"date": "date", "datetime": "datetime"}
 
 
+def temporal_maps(properties: tuple[PropertySpec, ...], t: dict[str, Any]) -> dict[str, Any]:
+    """``t`` (temporal properties as ISO text) split into the two kinds the generic
+    statements set: ``d`` (dates) and ``dt`` (datetimes)."""
+    kinds = _per_properties(
+        "temporal", properties, lambda: {p.name: p.type for p in properties if p.type in TEMPORAL}
+    )
+    d, dt_ = {}, {}
+    for k, v in t.items():
+        (d if kinds[k] == "date" else dt_)[k] = v
+    return {"d": d, "dt": dt_}
+
+
+# How split_properties treats a value of each kind: temporal (ISO text), as is (what
+# ``to_neo4j`` returns unchanged), text; every other kind goes through ``to_neo4j``.
+_HOW = {
+    **dict.fromkeys(TEMPORAL, "temporal"),
+    **dict.fromkeys(("integer", "boolean", "float"), "as is"),
+    "string": "text",
+}
+
+
+def _how(properties: tuple[PropertySpec, ...]) -> tuple[tuple[str, str, str, PropertySpec], ...]:
+    """(name, column, how, spec) per property, worked out once per table, not per value."""
+    return tuple((p.name, p.column, _HOW.get(p.type, "convert"), p) for p in properties)
+
+
 def split_properties(
     properties: tuple[PropertySpec, ...], row: dict[str, Any], *, table: str, key: Any
 ) -> tuple[dict[str, Any], dict[str, str | None]]:
@@ -124,12 +168,16 @@ def split_properties(
     """
     props: dict[str, Any] = {}
     temporals: dict[str, str | None] = {}
-    for p in properties:
-        value = row.get(p.column)
-        if p.type in TEMPORAL:
-            temporals[p.name] = None if value is None else value.isoformat()
+    for name, column, how, prop in _per_properties("split", properties, lambda: _how(properties)):
+        value = row.get(column)
+        if how == "temporal":
+            temporals[name] = None if value is None else value.isoformat()
+        elif how == "as is" or value is None:
+            props[name] = value
+        elif how == "text":
+            props[name] = value if isinstance(value, str) else str(value)
         else:
-            props[p.name] = to_neo4j(p, value, table=table, key=key)
+            props[name] = to_neo4j(prop, value, table=table, key=key)
     return props, temporals
 
 

@@ -148,6 +148,13 @@ def jvm_options(settings: Settings) -> list[str]:
         raise ConfigError(f"VIVIM_JVM_OPTIONS cannot be split into options: {e}") from e
 
 
+def gc_options(extra: list[str]) -> list[str]:
+    """G1, Neo4j's own choice, unless the operator's options name a collector: the JVM
+    refuses to start with two (the tests choose the serial one, see tests/conftest.py)."""
+    chosen = any(o.startswith("-XX:+Use") and o.endswith("GC") for o in extra)
+    return [] if chosen else ["-XX:+UseG1GC"]
+
+
 def find_java(version: str = "5.26") -> tuple[str, int]:
     """A Java that runs Neo4j ``version``: JAVA_HOME, else PATH, else a JDK under
     /usr/lib/jvm (where Debian and Temurin packages put them), the first that fits."""
@@ -441,7 +448,7 @@ class LocalNeo4j:
             java,
             f"-Xms{heap}",
             f"-Xmx{heap}",
-            "-XX:+UseG1GC",
+            *gc_options(jvm_options(self.settings)),
             "-Dfile.encoding=UTF-8",
             *JVM_OPENS,
             *jvm_options(self.settings),  # last: an operator's -Xmx wins over the default

@@ -26,6 +26,7 @@ from vivim_graph.servers.local_neo4j import (
     LocalNeo4j,
     ensure_artifacts,
     find_java,
+    gc_options,
     jvm_options,
 )
 
@@ -79,7 +80,7 @@ def import_command(
     command = [
         java,
         f"-Xmx{settings.neo4j_heap}",
-        "-XX:+UseG1GC",
+        *gc_options(jvm_options(settings)),
         "-Dfile.encoding=UTF-8",
         *JVM_OPENS,
         *jvm_options(settings),
