@@ -154,7 +154,8 @@ class Settings(BaseSettings):
     neo4j_pagecache: str = _vivim("neo4j_pagecache")
     neo4j_start_timeout: float = _vivim("neo4j_start_timeout")
     # Extra options for every JVM vivim-graph starts (Neo4j, neo4j-admin, Kafka, Connect),
-    # e.g. "-XX:TieredStopAtLevel=1" for short-lived servers on a small machine (the tests).
+    # e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" for short-lived servers on a small machine
+    # (the tests); a collector named here replaces Neo4j's default G1.
     jvm_options: str = _vivim("jvm_options")
 
     # -- The local Kafka broker and Kafka Connect (Debezium) for the Kafka path.

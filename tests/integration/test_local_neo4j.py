@@ -54,6 +54,7 @@ def test_stop_frees_ports_and_restart_keeps_data(tmp_path):
         arguments = Path(f"/proc/{status.pid}/cmdline").read_bytes().split(b"\0")
         assert b"-Dvivim.lifecycle=yes" in arguments
         assert arguments.index(b"-XX:TieredStopAtLevel=1") > arguments.index(b"-Xmx512m")
+        assert b"-XX:+UseG1GC" in arguments  # no collector among the options: Neo4j's own
 
         driver = make_driver(settings)
         driver.execute_query("CREATE (:Persisted {k: 'kept'})", database_="neo4j")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vivim_graph.errors import ConfigError
-from vivim_graph.servers.local_neo4j import jvm_options
+from vivim_graph.servers.local_neo4j import gc_options, jvm_options
 from vivim_graph.settings import LOCAL_DEFAULT_PASSWORD, load_settings
 from vivim_graph.sources.postgres import redact
 
@@ -82,6 +82,21 @@ def test_jvm_options_split_as_a_shell_would_and_default_to_none(clean_env, monke
     assert jvm_options(load_settings()) == []
     monkeypatch.setenv("VIVIM_JVM_OPTIONS", "-XX:TieredStopAtLevel=1 '-Dnote=two words'")
     assert jvm_options(load_settings()) == ["-XX:TieredStopAtLevel=1", "-Dnote=two words"]
+
+
+@pytest.mark.parametrize(
+    ("options", "collector"),
+    [
+        ([], ["-XX:+UseG1GC"]),
+        (["-XX:TieredStopAtLevel=1", "-XX:+UseStringDeduplication"], ["-XX:+UseG1GC"]),
+        (["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"], []),
+        (["-XX:+UseParallelGC"], []),
+        (["-XX:+UseZGC", "-Xmx1g"], []),
+    ],
+)
+def test_a_collector_among_the_options_replaces_the_default_g1(options, collector):
+    """The JVM refuses two collectors: one named by the operator replaces G1."""
+    assert gc_options(options) == collector
 
 
 def test_unbalanced_jvm_options_name_the_setting(clean_env, monkeypatch):
