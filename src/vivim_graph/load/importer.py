@@ -346,8 +346,8 @@ class BatchWriter:
         """Batches in order; in a fresh import, their node transactions side by side.
 
         A fresh import's node statement only creates nodes: no batch waits for another's
-        locks or reads its nodes, and the server writes two batches on its two cores while
-        this process waits. Their foreign keys are then worked out batch by batch, in
+        locks or reads its nodes, so the server writes two batches at once while this
+        process waits. Their foreign keys are then worked out batch by batch, in
         order, as ``flush`` would (a batch's targets are in it or in batches before it).
         """
         if not (self.fresh and len(batches) > 1):
