@@ -74,10 +74,11 @@ def validate_row(
 ) -> None:
     """Raise RowValidationError naming the table, the key and the column at fault."""
     try:
-        known = _per_properties("row", properties, lambda: (table, key))
-        model = _per_properties("model", properties, lambda: row_model(table, properties, key))
-        if known != (table, key):  # the same specs under another table or key: rare
-            model = row_model(table, properties, key)
+        known = _per_properties(
+            "row", properties, lambda: (table, key, row_model(table, properties, key))
+        )
+        # the same specs under another table or key (not seen in the model): the cache
+        model = known[2] if known[:2] == (table, key) else row_model(table, properties, key)
         model.model_validate(row)
     except ValidationError as e:
         first = e.errors()[0]
