@@ -6,8 +6,11 @@ Order of work, and why:
    left exactly as it was.
 2. **Constraints**: a uniqueness constraint per label key makes each MERGE an index seek.
 3. **Nodes**, then **relationships** (both ends must exist), each table streamed through a
-   server-side cursor and written in ``UNWIND $rows … MERGE`` batches, one managed
-   transaction per batch (retried by the driver; every write is an idempotent MERGE).
+   server-side cursor and written in ``UNWIND $rows`` batches of even size
+   (``take_batches``), one managed transaction per batch (retried by the driver). Into a
+   graph holding no model node (``BatchWriter.fresh``) everything is a CREATE: node batches
+   go two at a time, relationship batches are written behind on a thread of their own. A
+   run stopped in between leaves model nodes, so the rerun MERGEs, as every other run does.
 4. **Sweep**: nodes of model labels that the run did not write (rows deleted since the
    last import) are removed, so the graph equals the database.
 """
@@ -521,12 +524,13 @@ class BatchWriter:
         with ``last``, the rest too: its one or two batches share a transaction."""
         for chunk in take_batches(self.pending, self.batch_size):
             self._write_behind(chunk)
-        rest = list(take_batches(self.pending, self.batch_size, last=last)) if last else []
+        if not last:
+            return
+        rest = list(take_batches(self.pending, self.batch_size, last=True))
         if rest:  # beside the batch still written behind: new relationships, no MERGE
             statements = [(CREATE_RELATIONSHIPS, {"rows": c, "run": self.run}) for c in rest]
             _write_many(self.driver, self.database, statements)
-        if last:
-            self._wait_behind()
+        self._wait_behind()
 
     def _write_behind(self, chunk: list[dict[str, Any]]) -> None:
         self._wait_behind()  # one batch at a time: memory stays bounded
