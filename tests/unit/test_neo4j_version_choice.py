@@ -16,6 +16,7 @@ from vivim_graph.servers.local_neo4j import (
     java_versions_for,
     pom_text,
     stamp_store_version,
+    tuning_config,
 )
 from vivim_graph.settings import NEO4J_LINES, load_settings, resolve_neo4j_version
 
@@ -50,6 +51,20 @@ def test_calendar_versions_need_java_21_and_no_apoc(version):
     assert entry_point(version) == (CALENDAR_ENTRY_POINT if calendar else ENTRY_POINT)
     # the POM stays one well-formed document whichever dependencies it lists
     assert pom.count("<dependency>") == pom.count("</dependency>") == (2 if calendar else 4)
+
+
+@pytest.mark.parametrize("version", [*sorted(NEO4J_LINES.values()), "5.26.0", "2025.01.0"])
+def test_versions_from_5_26_plan_once_per_parameter_type_and_stop_without_bolt_waits(version):
+    lines = dict(line.split("=", 1) for line in tuning_config(version))
+    assert lines["internal.cypher.use_parameter_size"] == "false"
+    waits = [k for k in lines if k.startswith("internal.server.bolt.") and "shutdown_wait" in k]
+    assert len(waits) == 2 and all(lines[k] == "0s" for k in waits)
+
+
+@pytest.mark.parametrize("version", ["5.25.1", "5.1.0", "4.4.30"])
+def test_older_exact_versions_get_no_internal_setting_they_might_not_know(version):
+    # strict config validation: a setting the server does not know stops it from starting
+    assert tuning_config(version) == []
 
 
 def test_a_store_is_refused_by_another_line_and_accepted_by_its_own(tmp_path):
