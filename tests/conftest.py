@@ -272,30 +272,31 @@ def seeded(seeded_db: str):
 # pytest 9 no longer reads (a node id now comes from ``item._id``), so under pytest 9 every
 # test was scheduled alone: modules ran on both workers, each starting the module's servers,
 # and the two Kafka modules started two pipelines (tests/unit/test_test_scheduling.py).
-_LONGEST_FIRST = (  # from the run of 2026-12-03 22:00 (printed below): seconds, loaded
-    "test_nothing_lost.py",  # 1,440
-    "test_kafka_path.py",  # 365 + test_kafka_kills 234, one group
+_LONGEST_FIRST = (  # from the fresh-clone CI run of 2026-12-05 04:25 UTC: seconds, loaded
+    "test_kafka_path.py",  # 192 + test_kafka_kills 66, one group
     "test_kafka_kills.py",
-    "test_offline_import.py",  # 963
-    "test_sync.py",  # 642
-    "test_wal_capture.py",  # 606
-    "test_neo4j_versions.py",  # 576
-    "test_read_routing.py",  # 525
-    "test_cypher_corpus.py",  # 419
-    "test_plans.py",  # 272
-    "test_import.py",  # 213
-    "test_local_neo4j.py",  # 149
-    "test_cost_rules.py",  # 129
-    "test_seed_load.py",  # 113
-    "test_mcp.py",  # 101
-    "test_views_parity.py",  # 86
-    "test_impact.py",  # 79
-    "test_cypher_guard.py",  # 69
-    "test_mcp_warm.py",  # 60
-    "test_browser_guide.py",  # 53
-    "test_query_cli.py",  # 46
-    "test_browser_style.py",  # 42
-    "test_relational.py",  # 41
+    "test_nothing_lost.py",  # 197
+    "test_sync.py",  # 120
+    "test_wal_capture.py",  # 105
+    "test_plans.py",  # 89
+    "test_offline_import.py",  # 88
+    "test_cypher_corpus.py",  # 86
+    "test_import.py",  # 74
+    "test_neo4j_versions.py",  # 69
+    "test_views_parity.py",  # 48
+    "test_seed_load.py",  # 40
+    "test_cost_rules.py",  # 40
+    "test_mcp_warm.py",  # 37
+    "test_read_routing.py",  # 34
+    "test_impact.py",  # 33
+    "test_local_neo4j.py",  # 30
+    "test_mcp.py",  # 26
+    "test_plan_browser.py",  # 25
+    "test_impact_collected.py",  # 23
+    "test_browser_style.py",  # 19
+    "test_browser_guide.py",  # 18
+    "test_query_cli.py",  # 17
+    "test_relational.py",  # 16
 )
 _RANK = {name: i for i, name in enumerate(_LONGEST_FIRST)}
 # The Kafka modules share the session's Kafka pipeline (``kafka_pipeline``): one start, not two.
