@@ -119,7 +119,7 @@ def calendar_config(version: str) -> list[str]:
 # - Neo4j plans a statement again for each size class of a list or string parameter: an
 #   impact question about one pool and then about two was planned twice, 1.5-2.5 s each for
 #   the large impact and view statements. Without the size hint a statement is planned once
-#   per parameter type; the plans differ only in the cardinality guessed for `IN $list`.
+#   per parameter type; a parameter's size feeds only the planner's row estimates.
 # - `neo4j stop` waited 5 s for idle Bolt connections and 5 s for Bolt's thread pool after
 #   every database had already stopped (10.2 s; 0.3 s without the waits): a client still
 #   connected then gets nothing more than "database unavailable" either way.
