@@ -18,40 +18,22 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import time
-import uuid
 from pathlib import Path
 
 import psycopg
-from pydantic import SecretStr
+from side_by_side import bench_settings, print_medians, seeded_database
 
 from vivim_graph.load.importer import import_graph
 from vivim_graph.model.spec import load_model
 from vivim_graph.neo4j_db import make_driver
 from vivim_graph.servers.local_neo4j import LocalNeo4j
-from vivim_graph.settings import load_settings
-from vivim_graph.sources.postgres import (
-    EmbeddedPostgres,
-    drop_database,
-    ensure_database,
-    with_database,
-)
-from vivim_graph.sources.relational import load_seeds
 
 STATE = Path(os.environ.get("VIVIM_BENCH_STATE_DIR", ".vivim/bench-jvm"))
 
 
 def one_round(options: str, source: str) -> dict[str, float]:
-    ports = load_settings()
-    s = load_settings(
-        VIVIM_STATE_DIR=STATE,
-        VIVIM_NEO4J_BOLT_PORT=ports.neo4j_bolt_port,
-        VIVIM_NEO4J_HTTP_PORT=ports.neo4j_http_port,
-        VIVIM_JVM_OPTIONS=options,
-        NEO4J_PASSWORD=SecretStr("vivim-bench-only"),
-        NEO4J_URI=None,
-    )
+    s = bench_settings(STATE, options)
     server = LocalNeo4j(s)
     started = time.perf_counter()
     server.start(echo=lambda *_: None)
@@ -85,31 +67,14 @@ def main() -> None:
     parser.add_argument("--options", default="-XX:TieredStopAtLevel=1")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    admin = EmbeddedPostgres(load_settings()).admin_url()
-    name = f"vivim_bench_jvm_{uuid.uuid4().hex[:6]}"
-    ensure_database(admin, name)
-    source = with_database(admin, name)
-    load_seeds(source)
     samples: dict[str, list[dict[str, float]]] = {"defaults": [], "options": []}
-    try:
+    with seeded_database("vivim_bench_jvm") as source:
         for _ in range(args.rounds):
             samples["defaults"].append(one_round("", source))
             samples["options"].append(one_round(args.options, source))
-    finally:
-        drop_database(admin, name)
     print(f"JVM options under test: {args.options!r}; {args.rounds} rounds of each, alternating")
-    print(f"{'figure':16} {'defaults':>10} {'options':>10} {'ratio':>7}")
-    for figure in (
-        "start_s",
-        "import_cold_s",
-        "import_warm_s",
-        "plan_300_first_s",
-        "plan_300_then_s",
-    ):
-        a = statistics.median(r[figure] for r in samples["defaults"])
-        b = statistics.median(r[figure] for r in samples["options"])
-        print(f"{figure:16} {a:10.1f} {b:10.1f} {b / a:7.2f}")
-    print("load average (1, 5, 15 min):", " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    figures = ("start_s", "import_cold_s", "import_warm_s", "plan_300_first_s", "plan_300_then_s")
+    print_medians(samples, figures, width=16, digits=1)
 
 
 if __name__ == "__main__":

@@ -19,27 +19,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import time
-import uuid
 from pathlib import Path
 
 import psycopg
-from pydantic import SecretStr
+from side_by_side import bench_settings, print_medians, seeded_database
 
 from vivim_graph.load.importer import import_graph
 from vivim_graph.model.spec import load_model
 from vivim_graph.neo4j_db import make_driver
 from vivim_graph.resources import resource_dir
 from vivim_graph.servers.local_neo4j import PLANNER_AND_STOP_CONFIG, LocalNeo4j
-from vivim_graph.settings import load_settings
-from vivim_graph.sources.postgres import (
-    EmbeddedPostgres,
-    drop_database,
-    ensure_database,
-    with_database,
-)
-from vivim_graph.sources.relational import load_seeds
 
 STATE = Path(os.environ.get("VIVIM_BENCH_STATE_DIR", ".vivim/bench-planner"))
 SIZES = (1, 2, 5, 12, 30)
@@ -59,15 +49,7 @@ class WithoutSettings(LocalNeo4j):
 
 
 def one_round(server_class: type[LocalNeo4j], source: str) -> dict[str, float]:
-    ports = load_settings()
-    s = load_settings(
-        VIVIM_STATE_DIR=STATE,
-        VIVIM_NEO4J_BOLT_PORT=ports.neo4j_bolt_port,
-        VIVIM_NEO4J_HTTP_PORT=ports.neo4j_http_port,
-        VIVIM_JVM_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-        NEO4J_PASSWORD=SecretStr("vivim-bench-only"),
-        NEO4J_URI=None,
-    )
+    s = bench_settings(STATE, "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
     server = server_class(s)
     started = time.perf_counter()
     server.start(echo=lambda *_: None)
@@ -98,25 +80,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    admin = EmbeddedPostgres(load_settings()).admin_url()
-    name = f"vivim_bench_planner_{uuid.uuid4().hex[:6]}"
-    ensure_database(admin, name)
-    source = with_database(admin, name)
-    load_seeds(source)
     samples: dict[str, list[dict[str, float]]] = {"without": [], "with": []}
-    try:
+    with seeded_database("vivim_bench_planner") as source:
         for _ in range(args.rounds):
             samples["without"].append(one_round(WithoutSettings, source))
             samples["with"].append(one_round(LocalNeo4j, source))
-    finally:
-        drop_database(admin, name)
     print(f"{args.rounds} rounds of each, alternating; lists of {', '.join(map(str, SIZES))}")
-    print(f"{'figure':10} {'without':>9} {'with':>9} {'ratio':>7}")
-    for figure in ("start_s", *(f"{p}_s" for _, p, _ in VIEWS), "stop_s"):
-        a = statistics.median(r[figure] for r in samples["without"])
-        b = statistics.median(r[figure] for r in samples["with"])
-        print(f"{figure:10} {a:9.2f} {b:9.2f} {b / a:7.2f}")
-    print("load average (1, 5, 15 min):", " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    figures = ("start_s", *(f"{p}_s" for _, p, _ in VIEWS), "stop_s")
+    print_medians(samples, figures, width=10, digits=2)
 
 
 if __name__ == "__main__":

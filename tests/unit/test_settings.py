@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vivim_graph.errors import ConfigError
-from vivim_graph.servers.local_neo4j import gc_options, jvm_options
+from vivim_graph.servers.local_neo4j import gc_options, jvm_options, neo4j_jvm_flags
 from vivim_graph.settings import LOCAL_DEFAULT_PASSWORD, load_settings
 from vivim_graph.sources.postgres import redact
 
@@ -97,6 +97,18 @@ def test_jvm_options_split_as_a_shell_would_and_default_to_none(clean_env, monke
 def test_a_collector_among_the_options_replaces_the_default_g1(options, collector):
     """The JVM refuses two collectors: one named by the operator replaces G1."""
     assert gc_options(options) == collector
+
+
+@pytest.mark.parametrize("options", ["", "-XX:+UseSerialGC -Xmx2g", "-XX:+UseZGC -Dx=1"])
+def test_every_neo4j_jvm_gets_one_collector_and_the_operator_options_last(
+    clean_env, monkeypatch, options
+):
+    # the JVM refuses two collectors, and of two -Xmx (or -D) flags the last one counts
+    monkeypatch.setenv("VIVIM_JVM_OPTIONS", options)
+    flags = neo4j_jvm_flags(load_settings())
+    assert sum(f.startswith("-XX:+Use") and f.endswith("GC") for f in flags) == 1
+    assert flags[len(flags) - len(options.split()) :] == options.split()
+    assert "-Dfile.encoding=UTF-8" in flags
 
 
 def test_unbalanced_jvm_options_name_the_setting(clean_env, monkeypatch):

@@ -564,10 +564,12 @@ def take_batches(rows: list, batch_size: int, *, last: bool = False) -> Iterator
     """Take full batches off the front of ``rows`` while a full batch stays behind; with
     ``last``, the rest as one batch, or as two of even size if more than one is left.
 
-    So no statement gets a short list after full ones: Neo4j plans a statement again for
-    each power of ten of a list parameter's length, and a 647-row tail after 5,000-row
-    batches cost a plan of its own (40 ms, as much as writing it). Every batch but a lone
-    one has between half a batch and a full batch of rows.
+    So no statement gets a short list after full ones: by default Neo4j plans a statement
+    again for each power of ten of a list parameter's length, and a 647-row tail after
+    5,000-row batches cost a plan of its own (40 ms, as much as writing it). The local
+    server is told not to (``servers.local_neo4j.PLANNER_AND_STOP_CONFIG``); a server the
+    user brings, Aura or a cluster, keeps the default. Every batch but a lone one has
+    between half a batch and a full batch of rows.
     """
     while len(rows) >= 2 * batch_size:
         yield rows[:batch_size]

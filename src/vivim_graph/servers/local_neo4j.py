@@ -178,6 +178,13 @@ def gc_options(extra: list[str]) -> list[str]:
     return [] if chosen else ["-XX:+UseG1GC"]
 
 
+def neo4j_jvm_flags(settings: Settings) -> list[str]:
+    """The flags every Neo4j JVM gets (the server, ``neo4j-admin``) after its heap: the
+    collector, the launcher's own, then the operator's options, last so that they win."""
+    extra = jvm_options(settings)
+    return [*gc_options(extra), "-Dfile.encoding=UTF-8", *JVM_OPENS, *extra]
+
+
 def find_java(version: str = "5.26") -> tuple[str, int]:
     """A Java that runs Neo4j ``version``: JAVA_HOME, else PATH, else a JDK under
     /usr/lib/jvm (where Debian and Temurin packages put them), the first that fits."""
@@ -472,10 +479,7 @@ class LocalNeo4j:
             java,
             f"-Xms{heap}",
             f"-Xmx{heap}",
-            *gc_options(jvm_options(self.settings)),
-            "-Dfile.encoding=UTF-8",
-            *JVM_OPENS,
-            *jvm_options(self.settings),  # last: an operator's -Xmx wins over the default
+            *neo4j_jvm_flags(self.settings),  # the operator's last: their -Xmx wins
             "-cp",
             classpath,
             entry_point(self.settings.neo4j_version),

@@ -22,12 +22,10 @@ from pathlib import Path
 from vivim_graph.errors import LocalServerError
 from vivim_graph.servers.local_neo4j import (
     ADMIN_TOOL,
-    JVM_OPENS,
     LocalNeo4j,
     ensure_artifacts,
     find_java,
-    gc_options,
-    jvm_options,
+    neo4j_jvm_flags,
 )
 
 
@@ -80,10 +78,7 @@ def import_command(
     command = [
         java,
         f"-Xmx{settings.neo4j_heap}",
-        *gc_options(jvm_options(settings)),
-        "-Dfile.encoding=UTF-8",
-        *JVM_OPENS,
-        *jvm_options(settings),
+        *neo4j_jvm_flags(settings),
         "-cp",
         str(lib),
         ADMIN_TOOL,
